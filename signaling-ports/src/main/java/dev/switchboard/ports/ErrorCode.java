@@ -1,0 +1,76 @@
+package dev.switchboard.ports;
+
+/**
+ * The closed vocabulary of failures that cross the ports. Adapters map codes, never exception classes;
+ * the wire name ({@link #wireName()}) is stable and documented for clients.
+ */
+public enum ErrorCode {
+    // --- malformed or invalid input
+    /** The request is syntactically malformed (bad JSON, bad query parameter). */
+    MALFORMED_REQUEST,
+    /** A field is well-formed but breaks a rule (too long, out of range, bad format). */
+    VALIDATION_FAILED,
+    /** The body is larger than the server accepts. */
+    PAYLOAD_TOO_LARGE,
+    /** The body's media type is not one the resource accepts. */
+    UNSUPPORTED_MEDIA_TYPE,
+
+    // --- signatures (RFC 9421); all map to 401 except where noted by adapters
+    /** No {@code Signature} / {@code Signature-Input} header on a call that must be signed. */
+    SIGNATURE_MISSING,
+    /** The signature headers cannot be parsed as RFC 8941 structured fields. */
+    SIGNATURE_MALFORMED,
+    /** A required covered component ({@code @method}, {@code @target-uri}, {@code content-digest}) is not covered. */
+    SIGNATURE_COMPONENT_MISSING,
+    /** A required signature parameter ({@code created}, {@code nonce}, {@code keyid}, {@code alg}) is absent. */
+    SIGNATURE_PARAMETER_MISSING,
+    /** The {@code alg} parameter names an algorithm the server does not support. */
+    UNSUPPORTED_ALGORITHM,
+    /** {@code created} is older than the accepted window. */
+    SIGNATURE_EXPIRED,
+    /** {@code created} lies further in the future than the accepted window. */
+    SIGNATURE_FROM_FUTURE,
+    /** The nonce has the wrong length or alphabet. */
+    NONCE_INVALID,
+    /** The nonce was already accepted for this key within the window. */
+    NONCE_REPLAYED,
+    /** {@code Content-Digest} is missing, malformed or does not match the body. */
+    DIGEST_MISMATCH,
+    /** Unknown key or wrong signature: deliberately one answer for both, so it is no oracle. */
+    AUTHENTICATION_FAILED,
+
+    // --- offers
+    /** No such offer (never existed, deleted or swept). */
+    OFFER_NOT_FOUND,
+    /** The offer exists but its TTL has run out. */
+    OFFER_EXPIRED,
+    /** Another answer won the race for this offer. */
+    OFFER_ALREADY_ANSWERED,
+    /** A peer tried to answer its own offer. */
+    CANNOT_ANSWER_OWN_OFFER,
+    /** The caller is neither the offer's owner nor its accepted answerer. */
+    NOT_A_PARTICIPANT,
+    /** Only the offer's owner may do this. */
+    NOT_OFFER_OWNER,
+    /** The per-side candidate limit of the offer is reached. */
+    CANDIDATE_LIMIT_REACHED,
+    /** The batch has too many operations or too much total work. */
+    BATCH_TOO_LARGE,
+
+    // --- transport and server
+    /** The route does not exist. */
+    NOT_FOUND,
+    /** The route exists but not with this method. */
+    METHOD_NOT_ALLOWED,
+    /** Too many requests; retry later. */
+    RATE_LIMITED,
+    /** The store or another dependency is unavailable. */
+    SERVICE_UNAVAILABLE,
+    /** An unexpected failure; the response carries only an error id that is also logged. */
+    INTERNAL_ERROR;
+
+    /** The stable, lower-case code clients see, e.g. {@code offer_already_answered}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

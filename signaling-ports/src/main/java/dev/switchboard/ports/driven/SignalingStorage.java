@@ -1,0 +1,18 @@
+package dev.switchboard.ports.driven;
+
+import dev.switchboard.ports.model.StoreHealth;
+
+/** One storage technology's set of driven ports, so the composition root can choose a store as a whole. */
+public interface SignalingStorage {
+
+    CredentialStore credentials();
+
+    NonceStore nonces();
+
+    OfferStore offers();
+
+    EventPublisher events();
+
+    /** The kind of store and whether it answers right now. */
+    StoreHealth health();
+}
