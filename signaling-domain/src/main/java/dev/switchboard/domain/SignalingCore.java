@@ -1,5 +1,8 @@
 package dev.switchboard.domain;
 
+import dev.switchboard.domain.identity.AuthenticateRequestService;
+import dev.switchboard.domain.identity.IssueCredentialService;
+import dev.switchboard.domain.offers.OfferUseCases;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.driving.SignalingUseCases;
@@ -20,13 +23,30 @@ public final class SignalingCore {
         this.sweeper = sweeper;
     }
 
+    /** Wires the use cases; starts nothing and touches no store, so it is safe anywhere. */
     public static SignalingCore create(
             SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy) {
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(entropy, "entropy");
         Objects.requireNonNull(policy, "policy");
-        throw new UnsupportedOperationException("TODO: wired by the domain implementation");
+        OfferUseCases offers = OfferUseCases.create(storage.offers(), storage.events(), clock, entropy, policy);
+        SignalingUseCases useCases = new SignalingUseCases(
+                new IssueCredentialService(storage.credentials(), policy.masterKeys(), clock, entropy),
+                new AuthenticateRequestService(storage.credentials(), storage.nonces(), policy.masterKeys(), clock,
+                        policy.signatureWindow()),
+                offers.publishOffers(),
+                offers.discoverOffers(),
+                offers.answerOffer(),
+                offers.addIceCandidates(),
+                offers.listIceCandidates(),
+                offers.pollEvents(),
+                offers.watchEvents(),
+                offers.deleteOffer(),
+                offers.updateOfferTags(),
+                offers.executeBatch(),
+                new ReportHealthService(storage));
+        return new SignalingCore(useCases, new SweepExpiredService(storage.offers(), storage.nonces(), clock));
     }
 
     /** Every driving port, for transports. */

@@ -1,0 +1,85 @@
+package dev.switchboard.adapter.memory;
+
+import dev.switchboard.ports.driven.EventPublisher;
+import dev.switchboard.ports.model.Subscription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Wakes subscribers on the publishing thread. Each key's subscribers are an immutable list replaced
+ * atomically, so publishing iterates a snapshot and calls back holding no lock; a callback may even
+ * subscribe or close from inside.
+ */
+final class InMemoryEventPublisher implements EventPublisher {
+    private final ConcurrentMap<String, List<Watcher>> watchersByKey = new ConcurrentHashMap<>();
+
+    @Override
+    public void publish(Set<String> recipientKeyIds) {
+        for (String keyId : recipientKeyIds) {
+            for (Watcher watcher : watchersByKey.getOrDefault(keyId, List.of())) {
+                watcher.wake();
+            }
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String recipientKeyId, Runnable onEvent) {
+        Watcher watcher = new Watcher(recipientKeyId, onEvent);
+        watchersByKey.compute(recipientKeyId, (key, watchers) -> with(watchers, watcher));
+        return watcher;
+    }
+
+    /** How many keys have subscribers; for tests that prove closed subscriptions leave nothing behind. */
+    int watchedKeys() {
+        return watchersByKey.size();
+    }
+
+    private static List<Watcher> with(List<Watcher> watchers, Watcher added) {
+        List<Watcher> grown = new ArrayList<>(watchers == null ? List.of() : watchers);
+        grown.add(added);
+        return List.copyOf(grown);
+    }
+
+    /** The list without {@code removed}, or null, which drops the key, when none remain. */
+    private static List<Watcher> without(List<Watcher> watchers, Watcher removed) {
+        List<Watcher> shrunk = new ArrayList<>(watchers);
+        shrunk.remove(removed);
+        return shrunk.isEmpty() ? null : List.copyOf(shrunk);
+    }
+
+    /** One subscription: its callback until closed. */
+    private final class Watcher implements Subscription {
+        private final String keyId;
+        private final Runnable onEvent;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        Watcher(String keyId, Runnable onEvent) {
+            this.keyId = Objects.requireNonNull(keyId, "recipientKeyId");
+            this.onEvent = Objects.requireNonNull(onEvent, "onEvent");
+        }
+
+        void wake() {
+            if (!open.get()) {
+                return;
+            }
+            try {
+                onEvent.run();
+            } catch (RuntimeException ignored) {
+                // The port forbids throwing callbacks; one that throws anyway must not cost the others their
+                // wake-up, and this module has no logger to report it to. Readers re-read the store anyway.
+            }
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                watchersByKey.computeIfPresent(keyId, (key, watchers) -> without(watchers, this));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.adapter.memory;
+
+import dev.switchboard.ports.driven.CredentialStore;
+import dev.switchboard.ports.driven.EventPublisher;
+import dev.switchboard.ports.driven.NonceStore;
+import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.model.StoreHealth;
+
+/**
+ * Every driven store in this JVM's memory: for embedding, development and single-node deployments.
+ * Thread-safe; nothing survives a restart, and each instance is a separate, empty world.
+ */
+public final class InMemoryStorage implements SignalingStorage {
+    /** The kind this storage reports in its health. */
+    public static final String KIND = "memory";
+
+    private final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    private final InMemoryNonceStore nonces = new InMemoryNonceStore();
+    private final InMemoryOfferStore offers = new InMemoryOfferStore();
+    private final InMemoryEventPublisher events = new InMemoryEventPublisher();
+
+    public InMemoryStorage() {
+        // Everything starts empty; there is nothing to configure.
+    }
+
+    @Override
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    @Override
+    public NonceStore nonces() {
+        return nonces;
+    }
+
+    @Override
+    public OfferStore offers() {
+        return offers;
+    }
+
+    @Override
+    public EventPublisher events() {
+        return events;
+    }
+
+    /** Memory always answers. */
+    @Override
+    public StoreHealth health() {
+        return new StoreHealth(KIND, true);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The embedded default storage: every driven store held in this JVM's memory and lost on restart.
+ * {@link dev.switchboard.adapter.memory.InMemoryStorage} is the one public entry; behind it
+ * {@code InMemoryOfferStore} decides the offer races under one write lock and keeps each recipient's events
+ * in an inbox ({@code Inboxes}) and unanswered offers in discovery order ({@code DiscoveryIndex}), so
+ * that reads touch only what can match. {@code InMemoryNonceStore}, {@code InMemoryCredentialStore} and
+ * {@code InMemoryEventPublisher} complete the set.
+ */
+package dev.switchboard.adapter.memory;

@@ -1,0 +1,36 @@
+package dev.switchboard.adapter.memory;
+
+import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.ports.model.Offer;
+import dev.switchboard.ports.model.StoreHealth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The public entry: health, and one set of stores per instance. */
+class InMemoryStorageTest {
+    private final InMemoryStorage storage = new InMemoryStorage();
+
+    @Test
+    void reportsItselfAsAnAvailableMemoryStore() {
+        assertThat(storage.health()).isEqualTo(new StoreHealth("memory", true));
+    }
+
+    @Test
+    void servesTheSameStoresForItsWholeLife() {
+        assertThat(storage.credentials()).isSameAs(storage.credentials());
+        assertThat(storage.nonces()).isSameAs(storage.nonces());
+        assertThat(storage.offers()).isSameAs(storage.offers());
+        assertThat(storage.events()).isSameAs(storage.events());
+    }
+
+    @Test
+    void sharesNothingWithAnotherInstance() {
+        Offer offer = anOffer().build();
+        storage.offers().saveAll(List.of(offer));
+
+        assertThat(storage.offers().find(offer.id())).contains(offer);
+        assertThat(new InMemoryStorage().offers().find(offer.id())).isEmpty();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is calling: {@link dev.switchboard.domain.identity.AuthenticateRequestService} verifies RFC 9421
+ * HTTP message signatures (hmac-sha256 under issued credentials, ed25519 under client-held keys) with their
+ * RFC 9530 content digest, time window and nonce; {@link dev.switchboard.domain.identity.IssueCredentialService}
+ * issues HMAC credentials whose secrets rest sealed under the master key ring. Everything else here, from the
+ * strict RFC 8941 structured-field parser to the signature base, is package-private.
+ */
+package dev.switchboard.domain.identity;

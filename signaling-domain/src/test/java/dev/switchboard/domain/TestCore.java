@@ -1,0 +1,98 @@
+package dev.switchboard.domain;
+
+import dev.switchboard.adapter.memory.InMemoryStorage;
+import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driving.AddIceCandidates;
+import dev.switchboard.ports.driving.AnswerOffer;
+import dev.switchboard.ports.driving.PublishOffers;
+import dev.switchboard.ports.driving.SignalingUseCases;
+import dev.switchboard.ports.driving.SweepExpired;
+import dev.switchboard.ports.model.Candidate;
+import dev.switchboard.ports.model.IceCandidate;
+import dev.switchboard.ports.model.Identity;
+import dev.switchboard.ports.model.Offer;
+import dev.switchboard.ports.model.Sdp;
+import dev.switchboard.ports.model.ServiceName;
+import dev.switchboard.ports.model.SignatureAlgorithm;
+import dev.switchboard.ports.model.Tags;
+import dev.switchboard.ports.testing.SettableClock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SignalingCore} over the real in-memory stores, a settable clock and predictable entropy, with
+ * the peers and one-line steps that domain tests share.
+ */
+public final class TestCore {
+    public static final Identity ALICE = peer("alice");
+    public static final Identity BOB = peer("bob");
+    public static final Identity CAROL = peer("carol");
+    public static final ServiceName CHAT = new ServiceName("chat:1.0");
+    public static final Sdp OFFER_SDP = new Sdp("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n");
+    public static final Sdp ANSWER_SDP = new Sdp("v=0\r\no=- 2 2 IN IP4 0.0.0.0\r\n");
+
+    public final SettableClock clock = SettableClock.atFixedStart();
+    public final SignalingStorage storage;
+    public final SignalingPolicy policy = SignalingPolicy.defaults(testKeys());
+    private final SignalingCore core;
+
+    public TestCore() {
+        this(new InMemoryStorage());
+    }
+
+    /** A core over {@code storage}, for tests that wrap the in-memory stores to watch an interaction. */
+    public TestCore(SignalingStorage storage) {
+        this.storage = storage;
+        this.core = SignalingCore.create(storage, clock, new PredictableEntropy(), policy);
+    }
+
+    public SignalingUseCases useCases() {
+        return core.useCases();
+    }
+
+    public SweepExpired sweeper() {
+        return core.sweeper();
+    }
+
+    public static Identity peer(String name) {
+        return new Identity(SignatureAlgorithm.ED25519, name + "-key");
+    }
+
+    public static IceCandidate candidate(String label) {
+        return new IceCandidate("{\"candidate\":\"" + label + "\",\"sdpMLineIndex\":0}");
+    }
+
+    public Offer publish(Identity owner) {
+        return publish(owner, Tags.none(), Optional.empty());
+    }
+
+    public Offer publish(Identity owner, Tags tags) {
+        return publish(owner, tags, Optional.empty());
+    }
+
+    public Offer publish(Identity owner, Duration ttl) {
+        return publish(owner, Tags.none(), Optional.of(ttl));
+    }
+
+    public Offer publish(Identity owner, Tags tags, Optional<Duration> ttl) {
+        return useCases().publishOffers()
+                .publish(owner, new PublishOffers.Request(CHAT, tags, List.of(OFFER_SDP), ttl)).get(0);
+    }
+
+    public AnswerOffer.Result answer(Identity answerer, Offer offer) {
+        return useCases().answerOffer().answer(answerer, new AnswerOffer.Request(offer.id(), ANSWER_SDP));
+    }
+
+    public List<Candidate> addCandidates(Identity caller, Offer offer, String... labels) {
+        List<IceCandidate> candidates = Arrays.stream(labels).map(TestCore::candidate).toList();
+        return useCases().addIceCandidates().add(caller, new AddIceCandidates.Request(offer.id(), candidates));
+    }
+
+    private static MasterKeyRing testKeys() {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        return MasterKeyRing.of(key);
+    }
+}

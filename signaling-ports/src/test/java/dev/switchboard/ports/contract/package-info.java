@@ -1,0 +1,9 @@
+/**
+ * The storage contract, written once and run against every storage adapter:
+ * {@link dev.switchboard.ports.contract.OfferStoreContract} (its rules grouped by concern in the
+ * package-private {@code *Rules} classes), {@link dev.switchboard.ports.contract.NonceStoreContract},
+ * {@link dev.switchboard.ports.contract.CredentialStoreContract} and
+ * {@link dev.switchboard.ports.contract.EventPublisherContract}. An adapter's test extends one and
+ * supplies a fresh store; concurrency cases make the races of the ports really happen.
+ */
+package dev.switchboard.ports.contract;
