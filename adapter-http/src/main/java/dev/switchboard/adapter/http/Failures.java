@@ -1,0 +1,41 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.ErrorCode;
+import dev.switchboard.ports.SignalingException;
+import io.undertow.server.HttpServerExchange;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a failure into the problem the client sees and the log line an operator needs. A
+ * {@link SignalingException} shows its client-safe message; why authentication failed goes only to the
+ * log. Anything else is an internal error: the client gets a random id, the log gets that id and the trace.
+ */
+final class Failures {
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private Failures() {}
+
+    static Reply.Problem reply(Throwable failure, HttpServerExchange exchange) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String request = exchange.getRequestMethod() + " " + exchange.getRequestPath();
+        if (cause instanceof SignalingException known && known.code() != ErrorCode.INTERNAL_ERROR) {
+            if (ErrorStatus.asksForSignature(known.code())) {
+                LOG.info("{} refused as {}: {}", request, known.code().wireName(), known.logDetail());
+            } else if (ErrorStatus.of(known.code()) >= 500) {
+                LOG.warn("{} failed as {}: {}", request, known.code().wireName(), known.logDetail());
+            } else {
+                LOG.debug("{} refused as {}: {}", request, known.code().wireName(), known.logDetail());
+            }
+            return new Reply.Problem(known.code(), known.getMessage(), Optional.empty());
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("{} failed unexpectedly; errorId={}", request, errorId, cause);
+        return new Reply.Problem(ErrorCode.INTERNAL_ERROR,
+                "an unexpected error occurred; quote errorId " + errorId + " when reporting it", Optional.of(errorId));
+    }
+}

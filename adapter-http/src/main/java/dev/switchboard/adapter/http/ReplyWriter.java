@@ -1,0 +1,92 @@
+package dev.switchboard.adapter.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Writes a {@link Reply} to the exchange with the headers every response carries ({@code no-store},
+ * {@code nosniff}). A pending reply keeps the exchange open, with no thread attached, until its outcome
+ * completes.
+ */
+final class ReplyWriter {
+    static final String JSON = "application/json";
+    /** What a 401 tells the client to sign, per RFC 9421 section 5.1. */
+    static final String ACCEPT_SIGNATURE =
+            "sig1=(\"@method\" \"@target-uri\" \"content-digest\");created;nonce;keyid;alg";
+    private static final HttpString X_CONTENT_TYPE_OPTIONS = new HttpString("X-Content-Type-Options");
+    private static final HttpString ACCEPT_SIGNATURE_HEADER = new HttpString("Accept-Signature");
+
+    private final WireJson json;
+    private final Executor worker;
+
+    ReplyWriter(WireJson json, Executor worker) {
+        this.json = json;
+        this.worker = worker;
+    }
+
+    void write(HttpServerExchange exchange, Reply reply) {
+        if (reply instanceof Reply.Pending pending) {
+            writeWhenDone(exchange, pending.outcome());
+            return;
+        }
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.put(Headers.CACHE_CONTROL, "no-store");
+        headers.put(X_CONTENT_TYPE_OPTIONS, "nosniff");
+        if (reply instanceof Reply.Json body) {
+            writeJson(exchange, body);
+        } else if (reply instanceof Reply.Document document) {
+            send(exchange, 200, document.contentType(), document.content());
+        } else if (reply instanceof Reply.Problem problem) {
+            writeProblem(exchange, problem);
+        } else {
+            exchange.setStatusCode(204);
+            exchange.endExchange();
+        }
+    }
+
+    private void writeJson(HttpServerExchange exchange, Reply.Json reply) {
+        byte[] body;
+        try {
+            body = json.write(reply.body());
+        } catch (RuntimeException e) {
+            writeProblem(exchange, Failures.reply(e, exchange));
+            return;
+        }
+        send(exchange, reply.status(), JSON, body);
+    }
+
+    private void writeProblem(HttpServerExchange exchange, Reply.Problem problem) {
+        if (!exchange.isRequestComplete()) {
+            // Close rather than drain a body nobody will read; it may be as large as the client likes.
+            exchange.setPersistent(false);
+        }
+        if (ErrorStatus.asksForSignature(problem.code())) {
+            exchange.getResponseHeaders().put(ACCEPT_SIGNATURE_HEADER, ACCEPT_SIGNATURE);
+        }
+        ProblemJson body = ProblemJson.of(problem);
+        send(exchange, body.status(), ProblemJson.MEDIA_TYPE, json.write(body));
+    }
+
+    /**
+     * Detaches the exchange from the current call, then answers on a worker once {@code outcome} completes.
+     * Undertow does not read from a connection while its request is in progress, so a client that leaves
+     * early is not noticed; the outcome is bounded in time (a long-poll's wait), and the late answer to a
+     * closed connection is simply dropped.
+     */
+    private void writeWhenDone(HttpServerExchange exchange, CompletableFuture<Reply> outcome) {
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> outcome.whenCompleteAsync((reply, failure) ->
+                write(exchange, failure == null ? reply : Failures.reply(failure, exchange)), worker));
+    }
+
+    private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.driving.AuthenticateRequest;
+import dev.switchboard.ports.model.Identity;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
+import java.util.Optional;
+
+/**
+ * Runs one route. On the I/O thread it checks the query and media type and reads the body without
+ * blocking; then, on a worker, it authenticates the signer (on signed routes) before the endpoint sees
+ * anything, calls the endpoint, and writes its reply.
+ */
+final class RouteHandler implements HttpHandler {
+    private final Route route;
+    private final long maxBodyBytes;
+    private final AuthenticateRequest authenticateRequest;
+    private final WireJson json;
+    private final ReplyWriter writer;
+
+    RouteHandler(Route route, long maxBodyBytes, AuthenticateRequest authenticateRequest, WireJson json,
+            ReplyWriter writer) {
+        this.route = route;
+        this.maxBodyBytes = maxBodyBytes;
+        this.authenticateRequest = authenticateRequest;
+        this.json = json;
+        this.writer = writer;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        QueryParameters query;
+        try {
+            query = QueryParameters.of(exchange.getQueryParameters(), route.query());
+            if (route.takesJson()) {
+                JsonMediaType.require(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+            }
+        } catch (SignalingException refused) {
+            writer.write(exchange, Failures.reply(refused, exchange));
+            return;
+        }
+        RequestBody.receive(exchange, maxBodyBytes,
+                (received, body) -> received.dispatch(onWorker -> run(onWorker, query, body)),
+                (refused, why) -> writer.write(refused, Failures.reply(why, refused)));
+    }
+
+    /** Runs on a worker thread: the use cases behind the endpoint may block. */
+    private void run(HttpServerExchange exchange, QueryParameters query, byte[] body) {
+        Reply reply;
+        try {
+            Optional<Identity> signer = route.signed()
+                    ? Optional.of(authenticateRequest.authenticate(SignedRequests.of(exchange, body)))
+                    : Optional.empty();
+            PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+            reply = route.endpoint().handle(new Call(match.getParameters(), query, body, signer, json));
+        } catch (RuntimeException failure) {
+            reply = Failures.reply(failure, exchange);
+        }
+        writer.write(exchange, reply);
+    }
+}

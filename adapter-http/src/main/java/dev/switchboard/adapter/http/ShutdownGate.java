@@ -1,0 +1,82 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.ErrorCode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The outermost handler: counts the requests in flight and, once closed, refuses new ones with 503
+ * {@code service_unavailable}, so that shutdown can wait for exactly the requests it let in.
+ */
+final class ShutdownGate implements HttpHandler {
+    private final HttpHandler next;
+    private final ReplyWriter writer;
+    private final Object monitor = new Object();
+    private int inFlight;
+    private boolean closed;
+
+    ShutdownGate(HttpHandler next, ReplyWriter writer) {
+        this.next = next;
+        this.writer = writer;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (!admit()) {
+            exchange.setPersistent(false);
+            writer.write(exchange, Reply.problem(ErrorCode.SERVICE_UNAVAILABLE, "the server is shutting down"));
+            return;
+        }
+        exchange.addExchangeCompleteListener((completed, nextListener) -> {
+            try {
+                synchronized (monitor) {
+                    if (--inFlight == 0) {
+                        monitor.notifyAll();
+                    }
+                }
+            } finally {
+                nextListener.proceed();
+            }
+        });
+        next.handleRequest(exchange);
+    }
+
+    private boolean admit() {
+        synchronized (monitor) {
+            if (!closed) {
+                inFlight++;
+            }
+            return !closed;
+        }
+    }
+
+    /** Refuses every request from now on. */
+    void close() {
+        synchronized (monitor) {
+            closed = true;
+        }
+    }
+
+    /** Waits until no admitted request is in flight, at most {@code grace}; returns whether none is. */
+    boolean awaitIdle(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (monitor) {
+            while (inFlight > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+            }
+            return true;
+        }
+    }
+
+    int inFlight() {
+        synchronized (monitor) {
+            return inFlight;
+        }
+    }
+}

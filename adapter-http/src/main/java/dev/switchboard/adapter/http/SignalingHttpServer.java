@@ -1,0 +1,176 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.driving.SignalingUseCases;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.HttpContinueReadHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+
+/**
+ * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} on Undertow, calling the
+ * driving ports. Use cases run on worker threads, never on the network loop; long-polls hold no thread.
+ *
+ * <pre>{@code
+ * try (SignalingHttpServer server = SignalingHttpServer.start(HttpSettings.defaults(), core.useCases())) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class SignalingHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingHttpServer.class);
+
+    private final Undertow undertow;
+    private final XnioWorker worker;
+    private final ShutdownGate gate;
+    private final PendingPolls pendingPolls;
+    private final List<Route> routes;
+    private final Duration shutdownGrace;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SignalingHttpServer(Undertow undertow, XnioWorker worker, ShutdownGate gate, PendingPolls pendingPolls,
+            List<Route> routes, Duration shutdownGrace) {
+        this.undertow = undertow;
+        this.worker = worker;
+        this.gate = gate;
+        this.pendingPolls = pendingPolls;
+        this.routes = routes;
+        this.shutdownGrace = shutdownGrace;
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IllegalStateException if the address cannot be bound, for example because the port is taken
+     */
+    public static SignalingHttpServer start(HttpSettings settings, SignalingUseCases useCases) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(useCases, "useCases");
+        XnioWorker worker = createWorker(settings);
+        try {
+            WireJson json = new WireJson(settings.maxRequestBodyBytes());
+            ReplyWriter writer = new ReplyWriter(json, worker);
+            PendingPolls pendingPolls = new PendingPolls();
+            List<Route> routes = SignalingRoutes.create(useCases, settings, json, worker, pendingPolls);
+            Router router = new Router(routes, route -> new RouteHandler(route, settings.maxRequestBodyBytes(),
+                    useCases.authenticateRequest(), json, writer), writer);
+            ShutdownGate gate = new ShutdownGate(router, writer);
+            int idleMillis = (int) settings.idleTimeout().toMillis();
+            Undertow undertow = Undertow.builder()
+                    .setWorker(worker)
+                    .addHttpListener(settings.port(), settings.host())
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)
+                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, idleMillis)
+                    // Answers "Expect: 100-continue" only once the body is actually read, after the cheap checks.
+                    .setHandler(new HttpContinueReadHandler(gate))
+                    .build();
+            bind(undertow, settings);
+            SignalingHttpServer server =
+                    new SignalingHttpServer(undertow, worker, gate, pendingPolls, routes, settings.shutdownGrace());
+            LOG.info("serving HTTP on {}:{}", settings.host(), server.port());
+            return server;
+        } catch (RuntimeException e) {
+            worker.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The port actually bound: the configured one, or the one the system picked for port 0. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Stops gracefully: refuses new requests, answers waiting long-polls with an empty page, lets requests
+     * in flight finish within the shutdown grace, then stops. Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // Suspending the listener would also cut the connections of waiting long-polls; the gate refuses instead.
+        gate.close();
+        pendingPolls.endAll();
+        awaitRequestsInFlight();
+        undertow.stop();
+        stopWorker();
+        LOG.info("HTTP server on port {} stopped", port);
+    }
+
+    private void awaitRequestsInFlight() {
+        try {
+            if (!gate.awaitIdle(shutdownGrace)) {
+                LOG.warn("{} requests still in flight after {}; stopping anyway", gate.inFlight(), shutdownGrace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopWorker() {
+        worker.shutdown();
+        try {
+            if (worker.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.shutdownNow();
+    }
+
+    /** The route table this server serves, for tests that hold it to the documentation. */
+    List<Route> routes() {
+        return routes;
+    }
+
+    private static XnioWorker createWorker(HttpSettings settings) {
+        try {
+            return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "switchboard-http")
+                    .set(Options.WORKER_IO_THREADS, settings.ioThreads())
+                    .set(Options.WORKER_TASK_CORE_THREADS, settings.workerThreads())
+                    .set(Options.WORKER_TASK_MAX_THREADS, settings.workerThreads())
+                    .set(Options.TCP_NODELAY, true)
+                    .getMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the HTTP worker threads", e);
+        }
+    }
+
+    private static void bind(Undertow undertow, HttpSettings settings) {
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop();
+            String reason = causeOfType(e, BindException.class) ? "the address is in use or not available" : "";
+            throw new IllegalStateException("cannot listen for HTTP on " + settings.host() + ":" + settings.port()
+                    + (reason.isEmpty() ? "" : ": " + reason), e);
+        }
+    }
+
+    private static boolean causeOfType(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

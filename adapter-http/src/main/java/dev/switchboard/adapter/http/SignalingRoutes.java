@@ -1,0 +1,41 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.driving.SignalingUseCases;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/** The route table of {@code docs/http-api.md}, each route bound to the use case it drives. */
+final class SignalingRoutes {
+    private static final String OFFER = "/v1/offers/{offerId}";
+
+    private SignalingRoutes() {}
+
+    static List<Route> create(SignalingUseCases useCases, HttpSettings settings, WireJson json, Executor worker,
+            PendingPolls pending) {
+        var discovery = new DiscoverOffersEndpoints(useCases.discoverOffers());
+        var manage = new ManageOfferEndpoints(useCases.updateOfferTags(), useCases.deleteOffer());
+        var candidates = new IceCandidatesEndpoints(useCases.addIceCandidates(), useCases.listIceCandidates(), json);
+        Duration maxWait = settings.maxEventWait();
+        return List.of(
+                Route.open("GET", "/health", new HealthEndpoint(useCases.reportHealth(), settings.version())),
+                Route.open("GET", "/openapi.yaml", OpenApiEndpoint.fromClasspath()),
+                Route.open("POST", "/v1/credentials", new IssueCredentialEndpoint(useCases.issueCredential())),
+                Route.signed("POST", "/v1/offers", new PublishOffersEndpoint(useCases.publishOffers())).withJsonBody(),
+                Route.open("GET", "/v1/offers", discovery::list).withQuery(DiscoverOffersEndpoints.FILTERS_AND_PAGING),
+                Route.open("GET", "/v1/offers/random", discovery::random).withQuery(DiscoverOffersEndpoints.FILTERS),
+                Route.open("GET", "/v1/offers/count", discovery::count).withQuery(DiscoverOffersEndpoints.FILTERS),
+                Route.open("GET", OFFER, discovery::get),
+                Route.signed("DELETE", OFFER, manage::delete),
+                Route.signed("PUT", OFFER + "/tags", manage::updateTags).withJsonBody(),
+                Route.signed("POST", OFFER + "/answer", new AnswerOfferEndpoint(useCases.answerOffer(), json))
+                        .withJsonBody(),
+                Route.signed("POST", OFFER + "/candidates", candidates::add).withJsonBody(),
+                Route.signed("GET", OFFER + "/candidates", candidates::list).withQuery(Set.of("after")),
+                Route.signed("GET", "/v1/events", new PollEventsEndpoint(useCases.pollEvents(),
+                        useCases.watchEvents(), maxWait, worker, pending, json)).withQuery(PollEventsEndpoint.QUERY),
+                Route.signed("POST", "/v1/batch", new ExecuteBatchEndpoint(useCases.executeBatch(), json))
+                        .withJsonBody());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.model.SignedRequest;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the {@link SignedRequest} the core verifies from an exchange, with every component as the
+ * client sent it: the path still percent-encoded, the raw query, the authority from {@code Host}, all
+ * header values, and exactly the body bytes received.
+ */
+final class SignedRequests {
+
+    private SignedRequests() {}
+
+    static SignedRequest of(HttpServerExchange exchange, byte[] body) {
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        String query = exchange.getQueryString();
+        return new SignedRequest(
+                exchange.getRequestMethod().toString(),
+                exchange.getRequestScheme(),
+                host != null ? host : exchange.getHostAndPort(),
+                pathAsSent(exchange),
+                query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
+                headers(exchange),
+                body);
+    }
+
+    /** The request URI is not decoded, but carries scheme and authority when the client sent absolute form. */
+    private static String pathAsSent(HttpServerExchange exchange) {
+        String uri = exchange.getRequestURI();
+        if (!exchange.isHostIncludedInRequestURI()) {
+            return uri;
+        }
+        int path = uri.indexOf('/', uri.indexOf("://") + 3);
+        return path < 0 ? "/" : uri.substring(path);
+    }
+
+    private static Map<String, List<String>> headers(HttpServerExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            headers.computeIfAbsent(values.getHeaderName().toString().toLowerCase(Locale.ROOT),
+                    name -> new ArrayList<>()).addAll(values);
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.switchboard.adapter.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.switchboard.ports.ErrorCode;
+import dev.switchboard.ports.SignalingException;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The one Jackson configuration of the adapter: strict on the way in (unknown and duplicate fields,
+ * trailing tokens, scalar coercion, depth and size all refused), RFC 3339 timestamps on the way out.
+ * Turns every parse or mapping failure into {@code malformed_request} with a detail that names the field,
+ * never a Java type.
+ */
+final class WireJson {
+    static final int MAX_NESTING_DEPTH = 32;
+    static final int MAX_NUMBER_LENGTH = 24;
+    private static final int MAX_NAME_LENGTH = 1024;
+
+    private final ObjectMapper mapper;
+
+    WireJson(long maxBodyBytes) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxDocumentLength(maxBodyBytes)
+                        .maxStringLength((int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("switchboard-wire").addSerializer(Instant.class, new TimestampSerializer()))
+                .build();
+    }
+
+    /** Parses a request body as {@code type}. */
+    <T> T read(byte[] body, Class<T> type) {
+        if (body.length == 0) {
+            throw malformed("the request body must be a JSON object, and it is empty");
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (IOException e) {
+            throw JsonRejection.of(e);
+        }
+        if (value == null) {
+            throw malformed("the request body must be a JSON object, not null");
+        }
+        return value;
+    }
+
+    byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A JSON value as compact text, e.g. an ICE candidate to hand to the core. */
+    String compact(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** Stored JSON text as a tree, so it is written back as JSON rather than as a string. */
+    JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not parse", e);
+        }
+    }
+
+    static SignalingException malformed(String detail) {
+        return new SignalingException(ErrorCode.MALFORMED_REQUEST, detail);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.switchboard.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.switchboard.ports.ErrorCode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest {
+    private static final Path OPENAPI = Path.of("..", "docs", "openapi.yaml");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final RunningServer running = RunningServer.start();
+
+    @AfterEach
+    void stop() {
+        running.close();
+    }
+
+    private static JsonNode document() throws IOException {
+        return new YAMLMapper().readTree(OPENAPI.toFile());
+    }
+
+    /** "GET /v1/offers/{offerId}" for every operation under paths:, optionally only the signed ones. */
+    private static Set<String> documentedOperations(boolean signedOnly) throws IOException {
+        Set<String> operations = new HashSet<>();
+        document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            boolean signed = operation.getValue().path("security").toString().contains("httpSignature");
+            if (METHODS.contains(operation.getKey()) && (signed || !signedOnly)) {
+                operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        return operations;
+    }
+
+    private Set<String> servedOperations(boolean signedOnly) {
+        return running.server.routes().stream()
+                .filter(route -> route.signed() || !signedOnly)
+                .map(Route::toString)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void describesEveryRouteTheServerServesAndNoOther() throws IOException {
+        assertThat(documentedOperations(false)).isEqualTo(servedOperations(false)).hasSize(15);
+    }
+
+    @Test
+    void marksExactlyTheSignedRoutesAsNeedingASignature() throws IOException {
+        assertThat(documentedOperations(true)).isEqualTo(servedOperations(true));
+    }
+
+    @Test
+    void listsEveryErrorCode() throws IOException {
+        Set<String> documented = new HashSet<>();
+        document().at("/components/schemas/ErrorCode/enum").forEach(code -> documented.add(code.asText()));
+
+        assertThat(documented).isEqualTo(
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void servesTheDocumentAsBuiltFromTheDocsFolder() throws IOException {
+        HttpResponse<String> response = running.get("/openapi.yaml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/yaml");
+        assertThat(response.body()).isEqualTo(Files.readString(OPENAPI));
+    }
+}
