@@ -1,0 +1,37 @@
+package dev.switchboard.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.switchboard.adapter.http.HttpSettings;
+
+/**
+ * Binds the HTTP adapter's settings. The server itself is started by {@link Switchboard}, not here:
+ * opening a socket is no business of a module.
+ */
+final class HttpModule extends AbstractModule {
+    private final HttpConfig http;
+    private final String version;
+
+    HttpModule(HttpConfig http, String version) {
+        this.http = http;
+        this.version = version;
+    }
+
+    /** The configured address and limits; thread counts and timeouts keep the adapter's defaults. */
+    @Provides
+    @Singleton
+    HttpSettings settings() {
+        HttpSettings defaults = HttpSettings.defaults();
+        return new HttpSettings(
+                http.host(),
+                http.port(),
+                http.maxRequestBytes(),
+                http.maxEventWait(),
+                version,
+                defaults.ioThreads(),
+                defaults.workerThreads(),
+                defaults.idleTimeout(),
+                defaults.shutdownGrace());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.switchboard.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads settings by their environment-variable name ({@code SWITCHBOARD_HTTP_PORT}), letting the matching
+ * system property ({@code switchboard.http.port}: lower case, underscores as dots) take precedence. It
+ * never throws on a bad value: it records a problem naming the setting and returns the default, so that
+ * every problem of a configuration is reported at once.
+ */
+final class SettingsReader {
+    static final String ENV_PREFIX = "SWITCHBOARD_";
+
+    private final Map<String, String> environment;
+    private final Properties systemProperties;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> knownKeys = new HashSet<>();
+
+    SettingsReader(Map<String, String> environment, Properties systemProperties) {
+        this.environment = Map.copyOf(environment);
+        this.systemProperties = systemProperties;
+    }
+
+    /** The system property that overrides an environment variable: {@code SWITCHBOARD_A_B} is {@code switchboard.a.b}. */
+    static String propertyName(String key) {
+        return key.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** The raw value, blank treated as absent. */
+    Optional<String> raw(String key) {
+        knownKeys.add(key);
+        return Optional.ofNullable(systemProperties.getProperty(propertyName(key)))
+                .or(() -> Optional.ofNullable(environment.get(key)))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty());
+    }
+
+    String string(String key, String fallback) {
+        return raw(key).orElse(fallback);
+    }
+
+    long integer(String key, long fallback, long min, long max) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        problem(key, "must be a whole number from " + min + " to " + max + ", was \"" + value.get() + "\"");
+        return fallback;
+    }
+
+    Duration seconds(String key, long fallbackSeconds, long minSeconds, long maxSeconds) {
+        return Duration.ofSeconds(integer(key, fallbackSeconds, minSeconds, maxSeconds));
+    }
+
+    /** Records a problem with one setting, named as the operator set it. */
+    void problem(String key, String message) {
+        String source = systemProperties.getProperty(propertyName(key)) != null ? propertyName(key) : key;
+        problems.add(source + ": " + message);
+    }
+
+    /** Records a problem that spans several settings. */
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    /** Settings under our prefix that no one asked for: almost always a misspelt key. */
+    void reportUnknownKeys() {
+        Set<String> unknown = new TreeSet<>();
+        environment.keySet().stream()
+                .filter(name -> name.startsWith(ENV_PREFIX) && !knownKeys.contains(name))
+                .forEach(unknown::add);
+        Set<String> knownProperties = new HashSet<>();
+        knownKeys.forEach(key -> knownProperties.add(propertyName(key)));
+        systemProperties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(propertyName(ENV_PREFIX)) && !knownProperties.contains(name))
+                .forEach(unknown::add);
+        unknown.forEach(name -> problems.add(name + ": unknown setting (misspelt?)"));
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+}

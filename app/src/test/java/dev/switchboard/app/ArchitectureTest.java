@@ -1,0 +1,138 @@
+package dev.switchboard.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rule across every module's production classes. Maven already makes an adapter that
+ * imports another adapter fail to compile; these rules guard what Maven cannot see. Plain JUnit tests
+ * rather than {@code @ArchTest} fields, which Surefire 3.5.3 silently skips (TNG/ArchUnit#1442).
+ */
+class ArchitectureTest {
+    private static final String PORTS = "dev.switchboard.ports..";
+    private static final String DOMAIN = "dev.switchboard.domain..";
+    private static final String ADAPTERS = "dev.switchboard.adapter..";
+    private static final String APP = "dev.switchboard.app..";
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(new ProductionClassesOnly())
+                .importPackages("dev.switchboard");
+    }
+
+    @Test
+    void portsDependOnNothingButTheJdk() {
+        classes().that().resideInAPackage(PORTS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS)
+                .because("the contract must be embeddable anywhere")
+                .check(production);
+    }
+
+    @Test
+    void domainDependsOnlyOnTheJdkAndThePorts() {
+        classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", PORTS, DOMAIN)
+                .because("the rules must not know the technologies around them")
+                .check(production);
+    }
+
+    @Test
+    void domainUsesNoFrameworkOrInfrastructure() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.fasterxml..", "io.undertow..", "org.jooq..", "com.google.inject..",
+                        "javax.inject..", "jakarta.inject..", "java.sql..", "org.slf4j..")
+                .check(production);
+    }
+
+    @Test
+    void adaptersDoNotKnowEachOther() {
+        slices().matching("dev.switchboard.adapter.(*)..")
+                .should().notDependOnEachOther()
+                .check(production);
+    }
+
+    @Test
+    void adaptersTalkToTheCoreOnlyThroughPorts() {
+        noClasses().that().resideInAPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, APP)
+                .check(production);
+    }
+
+    @Test
+    void httpAdapterNeverReachesIntoStores() {
+        noClasses().that().resideInAPackage("dev.switchboard.adapter.http..")
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.ports.driven..")
+                .because("a transport calls use cases (driving ports); only the core calls stores")
+                .check(production);
+    }
+
+    @Test
+    void storesNeverCallUseCases() {
+        noClasses().that().resideInAnyPackage("dev.switchboard.adapter.memory..", "dev.switchboard.adapter.postgres..")
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.ports.driving..")
+                .because("the core calls stores, never the other way round")
+                .check(production);
+    }
+
+    @Test
+    void appUsesOnlyTheDomainsRootPackage() {
+        noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.domain.*..")
+                .because("SignalingCore is the domain's one entry; its sub-packages are implementation")
+                .check(production);
+    }
+
+    @Test
+    void guiceLivesOnlyInTheApp() {
+        noClasses().that().resideOutsideOfPackage(APP)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.google.inject..", "javax.inject..", "jakarta.inject..")
+                .because("anyone can embed the library without Guice")
+                .check(production);
+    }
+
+    @Test
+    void namesSayWhatThingsAre() {
+        noClasses()
+                .should().haveSimpleNameEndingWith("Impl")
+                .orShould().haveSimpleNameEndingWith("Dto")
+                .orShould().haveSimpleNameEndingWith("Manager")
+                .orShould().haveSimpleNameEndingWith("Util")
+                .orShould().haveSimpleNameEndingWith("Helper")
+                .check(production);
+    }
+
+    @Test
+    void seesTheClassesOfEveryModule() {
+        // Guards the rules above against passing vacuously on a classpath that lost a module.
+        assertThat(production.stream().map(JavaClass::getPackageName))
+                .anyMatch(p -> p.startsWith("dev.switchboard.ports"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.domain.offers"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.adapter.memory"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.adapter.http"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.app"))
+                .noneMatch(p -> p.startsWith("dev.switchboard.ports.testing"));
+    }
+
+    /** Main classes of every module: not test classes, and not the ports' published test-jar. */
+    static final class ProductionClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
+    }
+}
