@@ -1,0 +1,57 @@
+package dev.switchboard.adapter.postgres;
+
+import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
+import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
+
+import java.time.Instant;
+import java.util.function.IntSupplier;
+import org.jooq.impl.DSL;
+
+/**
+ * Deletes expired offers and nonces in batches of short transactions. Each batch claims its rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the work instead of waiting
+ * on (or deadlocking with) each other, and a row a writer holds is left for the next sweep.
+ */
+final class ExpirySweep {
+    /** Rows per transaction: large enough to sweep quickly, small enough never to hold locks for long. */
+    static final int BATCH = 1000;
+
+    private final Database database;
+
+    ExpirySweep(Database database) {
+        this.database = database;
+    }
+
+    /** Offers expired at {@code now}, with their candidates by ON DELETE CASCADE; returns how many. */
+    int offersExpiredAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(OFFERS)
+                .where(OFFERS.ID.in(DSL.select(OFFERS.ID).from(OFFERS)
+                        .where(OFFERS.EXPIRES_AT.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /** Nonces whose window ended at or before {@code now}; returns how many. */
+    int noncesExpiredAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(NONCES)
+                .where(DSL.row(NONCES.KEY_ID, NONCES.NONCE).in(DSL.select(NONCES.KEY_ID, NONCES.NONCE).from(NONCES)
+                        .where(NONCES.REMEMBER_UNTIL.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /** Repeats {@code batch} until one deletes less than a full batch; returns the total. */
+    private static int inBatches(IntSupplier batch) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = batch.getAsInt();
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.switchboard.adapter.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.ports.driven.CredentialStore;
+import dev.switchboard.ports.driven.EventPublisher;
+import dev.switchboard.ports.driven.NonceStore;
+import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.model.StoreHealth;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Every driven store in PostgreSQL, for deployments where data must survive restarts and several instances
+ * share one database. Holds a connection pool and one listening connection; close it to release both.
+ *
+ * <pre>{@code
+ * PostgresSettings settings = PostgresSettings.of(url, user, password);
+ * PostgresStorage.migrate(settings);                        // or separately, by the operator
+ * try (PostgresStorage storage = PostgresStorage.create(settings)) {
+ *     SignalingCore core = SignalingCore.create(storage, clock, entropy, policy);
+ * }
+ * }</pre>
+ */
+public final class PostgresStorage implements SignalingStorage, AutoCloseable {
+    /** The kind this storage reports in its health. */
+    public static final String KIND = "postgres";
+
+    private static final int HEALTH_TIMEOUT_SECONDS = 2;
+
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+    private final PostgresCredentialStore credentials;
+    private final PostgresNonceStore nonces;
+    private final PostgresOfferStore offers;
+    private final PostgresEventPublisher events;
+
+    private PostgresStorage(HikariDataSource pool, DSLContext dsl, Database database, PostgresEventPublisher events) {
+        this.pool = pool;
+        this.dsl = dsl;
+        this.credentials = new PostgresCredentialStore(database);
+        this.nonces = new PostgresNonceStore(database);
+        this.offers = new PostgresOfferStore(database);
+        this.events = events;
+    }
+
+    /**
+     * Opens the pool and the listening connection on a migrated database. Migrates nothing itself.
+     *
+     * @throws IllegalStateException naming the URL (never the password) if the database does not answer
+     *                               within the connection timeout, or its schema lacks migrations
+     */
+    public static PostgresStorage create(PostgresSettings settings) {
+        HikariDataSource pool = ConnectionPool.open(settings);
+        try {
+            SchemaMigrations.requireCurrent(pool, settings);
+            DSLContext dsl = DSL.using(pool, SQLDialect.POSTGRES);
+            Database database = new Database(dsl);
+            // Unique per instance, so that each skips its own notifications; randomness here needs no injection.
+            String origin = UUID.randomUUID().toString();
+            return new PostgresStorage(pool, dsl, database, PostgresEventPublisher.start(settings, database, origin));
+        } catch (SQLException e) {
+            pool.close();
+            throw ConnectionPool.unreachable(settings, e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Applies every pending schema migration, over a connection of its own. Safe to run from several
+     * instances at once: Flyway lets one migrate while the others wait.
+     *
+     * @return how many migrations ran; 0 when the schema was current
+     * @throws IllegalStateException naming the URL (never the password) if the database does not answer
+     */
+    public static int migrate(PostgresSettings settings) {
+        try (HikariDataSource pool = ConnectionPool.open(settings.withPoolSize(1, 2))) {
+            return SchemaMigrations.migrate(pool);
+        }
+    }
+
+    @Override
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    @Override
+    public NonceStore nonces() {
+        return nonces;
+    }
+
+    @Override
+    public OfferStore offers() {
+        return offers;
+    }
+
+    @Override
+    public EventPublisher events() {
+        return events;
+    }
+
+    /** Available when {@code SELECT 1} answers within the connection timeout plus two seconds. */
+    @Override
+    public StoreHealth health() {
+        boolean answers;
+        try {
+            answers = dsl.selectOne().queryTimeout(HEALTH_TIMEOUT_SECONDS).fetch().size() == 1;
+        } catch (DataAccessException e) {
+            answers = false;
+        }
+        return new StoreHealth(KIND, answers);
+    }
+
+    /** Stops listening and closes the pool. Later calls to the stores fail. */
+    @Override
+    public void close() {
+        events.close();
+        pool.close();
+    }
+
+    /** The server process of the listening connection; for tests that cut it. */
+    int listenerBackendPid() throws SQLException {
+        return events.listenerBackendPid();
+    }
+}

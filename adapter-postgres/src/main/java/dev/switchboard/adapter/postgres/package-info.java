@@ -1,0 +1,13 @@
+/**
+ * Durable storage on PostgreSQL, shared safely by any number of instances: every driven store over jOOQ,
+ * a HikariCP pool and Flyway migrations. {@link dev.switchboard.adapter.postgres.PostgresStorage} is the one
+ * public entry, configured by {@link dev.switchboard.adapter.postgres.PostgresSettings}; behind it
+ * {@code PostgresOfferStore} lets the database decide the races (a conditional UPDATE for the answer, the
+ * offer's row lock for the candidate limit) and takes event sequences from {@code EventSequence}, whose
+ * advisory lock makes them commit in order; {@code EventFeed} and {@code Discovery} are its two read
+ * queries. {@code PostgresNonceStore} and {@code PostgresCredentialStore} complete the stores, and
+ * {@code PostgresEventPublisher} wakes subscribers on every instance through LISTEN/NOTIFY
+ * ({@code NotificationListener}). The jOOQ classes in {@code dev.switchboard.adapter.postgres.schema} are
+ * generated at build time from the Flyway scripts in {@code db/migration}; see docs/postgres.md.
+ */
+package dev.switchboard.adapter.postgres;
