@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.switchboard.domain.MasterKeyRing;
+import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.ServerSigningKey;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.domain.SignalingPolicy;
 import dev.switchboard.ports.driven.Entropy;
@@ -17,12 +19,16 @@ final class CoreModule extends AbstractModule {
     private static final Logger log = LoggerFactory.getLogger(CoreModule.class);
     private static final int MASTER_KEY_BYTES = 32;
 
+    private static final int SIGNING_KEY_BYTES = 32;
+
     private final SigningConfig signing;
     private final OfferConfig offers;
+    private final PairingConfig pairing;
 
-    CoreModule(SigningConfig signing, OfferConfig offers) {
+    CoreModule(SigningConfig signing, OfferConfig offers, PairingConfig pairing) {
         this.signing = signing;
         this.offers = offers;
+        this.pairing = pairing;
     }
 
     @Provides
@@ -67,9 +73,26 @@ final class CoreModule extends AbstractModule {
                 masterKeys);
     }
 
+    /**
+     * The configured pairing rules, signed with the configured key or with one for this run only (configuration
+     * requires a key with a durable store, so only the memory store gets here without one).
+     */
     @Provides
     @Singleton
-    SignalingCore core(SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy) {
-        return SignalingCore.create(storage, clock, entropy, policy);
+    PairingPolicy pairingPolicy(Entropy entropy) {
+        ServerSigningKey key = pairing.signingKey().orElseGet(() -> {
+            log.warn("No SWITCHBOARD_SIGNING_KEY configured: signing invite tokens and connection tickets with a "
+                    + "random key for this run only; they will not be accepted after a restart");
+            return ServerSigningKey.of(entropy.nextBytes(SIGNING_KEY_BYTES));
+        });
+        return pairing.policy(key);
+    }
+
+    @Provides
+    @Singleton
+    SignalingCore core(
+            SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy,
+            PairingPolicy pairingPolicy) {
+        return SignalingCore.create(storage, clock, entropy, policy, pairingPolicy);
     }
 }

@@ -1,7 +1,11 @@
 package dev.switchboard.app;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where and how the HTTP API listens.
@@ -10,13 +14,24 @@ import java.util.Objects;
  * @param port            the TCP port; 0 picks a free one (tests)
  * @param maxRequestBytes the largest request body read before answering 413
  * @param maxEventWait    the longest a client may long-poll {@code /v1/events}
+ * @param publicBaseUrl   the URL clients reach the server at, for join links; empty: built from each request
+ * @param webSocket       heartbeats and limits of {@code GET /v1/ws}
  */
-public record HttpConfig(String host, int port, long maxRequestBytes, Duration maxEventWait) {
+public record HttpConfig(
+        String host,
+        int port,
+        long maxRequestBytes,
+        Duration maxEventWait,
+        Optional<URI> publicBaseUrl,
+        WebSocketConfig webSocket) {
     static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    private static final String PUBLIC_BASE_URL = "SWITCHBOARD_PUBLIC_BASE_URL";
 
     public HttpConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(maxEventWait, "maxEventWait");
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(webSocket, "webSocket");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
         }
@@ -30,6 +45,27 @@ public record HttpConfig(String host, int port, long maxRequestBytes, Duration m
                 settings.string("SWITCHBOARD_HTTP_HOST", "0.0.0.0"),
                 (int) settings.integer("SWITCHBOARD_HTTP_PORT", 8080, 0, 65_535),
                 settings.integer("SWITCHBOARD_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 4096, 64L * 1024 * 1024),
-                settings.seconds("SWITCHBOARD_MAX_EVENT_WAIT_SECONDS", 30, 1, 300));
+                settings.seconds("SWITCHBOARD_MAX_EVENT_WAIT_SECONDS", 30, 1, 300),
+                readPublicBaseUrl(settings),
+                WebSocketConfig.read(settings));
+    }
+
+    /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
+    private static Optional<URI> readPublicBaseUrl(SettingsReader settings) {
+        return settings.raw(PUBLIC_BASE_URL).flatMap(value -> {
+            try {
+                URI url = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                if (url.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
+                        && url.getRawQuery() == null && url.getRawFragment() == null) {
+                    return Optional.of(url);
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            settings.problem(PUBLIC_BASE_URL,
+                    "must be an absolute http or https URL without query or fragment, was \"" + value + "\"");
+            return Optional.empty();
+        });
     }
 }

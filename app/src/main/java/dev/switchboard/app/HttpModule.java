@@ -18,7 +18,7 @@ final class HttpModule extends AbstractModule {
         this.version = version;
     }
 
-    /** The configured address and limits; thread counts and timeouts keep the adapter's defaults. */
+    /** The configured address, limits, join-link base and WebSocket; thread counts and timeouts keep the adapter's defaults. */
     @Provides
     @Singleton
     HttpSettings settings() {
@@ -32,6 +32,8 @@ final class HttpModule extends AbstractModule {
                 defaults.ioThreads(),
                 defaults.workerThreads(),
                 defaults.idleTimeout(),
-                defaults.shutdownGrace());
+                defaults.shutdownGrace(),
+                http.publicBaseUrl(),
+                http.webSocket().settings());
     }
 }

@@ -1,43 +1,95 @@
 package dev.switchboard.app;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Switchboard from the process environment ({@code java -jar switchboard.jar}) and stops it
- * gracefully on SIGTERM or Ctrl-C. Exits with 2 when the configuration is invalid, 1 when start-up fails.
+ * The jar's entry point: {@code serve} (the default) runs Switchboard from the process environment and stops it
+ * gracefully on SIGTERM or Ctrl-C; {@code migrate} applies pending PostgreSQL schema migrations and exits.
+ * Exits with 2 when the configuration or the command line is invalid, 1 when start-up or migrating fails.
  */
 public final class Main {
+    static {
+        // Before any jOOQ class loads: otherwise jOOQ prints a logo and a "tip of the day" on first use.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Main.class);
-    private static final int INVALID_CONFIGURATION = 2;
-    private static final int START_FAILED = 1;
+    private static final int SUCCEEDED = 0;
+    private static final int FAILED = 1;
+    private static final int INVALID = 2;
 
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        Optional<Command> command = Command.parse(args);
+        if (command.isEmpty()) {
+            System.err.println("Unknown command: " + String.join(" ", args));
+            System.err.println(Command.usage());
+            System.exit(INVALID);
+            return;
+        }
+        switch (command.get()) {
+            case SERVE -> serve();
+            case MIGRATE -> System.exit(migrate());
+            case HELP -> System.out.println(Command.usage());
+        }
+    }
+
+    private static void serve() throws InterruptedException {
         SwitchboardConfig config;
         try {
             config = SwitchboardConfig.fromProcess();
         } catch (InvalidConfigurationException e) {
             log.error("Switchboard cannot start: {}", e.getMessage());
-            System.exit(INVALID_CONFIGURATION);
+            System.exit(INVALID);
             return;
         }
-        Switchboard switchboard;
+        // Registered before starting, so that a SIGTERM during start-up waits for it and then stops what it started.
+        CompletableFuture<Switchboard> started = new CompletableFuture<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Switchboard running = started.join();
+            if (running != null) {
+                running.close();
+            }
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+        Switchboard switchboard = null;
         try {
             switchboard = Switchboard.start(config);
         } catch (RuntimeException e) {
-            log.error("Switchboard failed to start", e);
-            System.exit(START_FAILED);
+            // The message says what failed (a database that does not answer, a port in use); the trace is for bugs.
+            log.error("Switchboard failed to start: {}", e.getMessage(), e);
+        } finally {
+            started.complete(switchboard);
+        }
+        if (switchboard == null) {
+            System.exit(FAILED);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            switchboard.close();
-            stopped.countDown();
-        }, "switchboard-shutdown"));
         // The main thread lives as long as the application, whatever threads the server happens to use.
         stopped.await();
+    }
+
+    private static int migrate() {
+        DatabaseConfig database;
+        try {
+            database = SwitchboardConfig.databaseFrom(System.getenv(), System.getProperties());
+        } catch (InvalidConfigurationException e) {
+            log.error("Switchboard cannot migrate: {}", e.getMessage());
+            return INVALID;
+        }
+        try {
+            Switchboard.migrate(database);
+            return SUCCEEDED;
+        } catch (RuntimeException e) {
+            log.error("Migrating the schema failed: {}", e.getMessage(), e);
+            return FAILED;
+        }
     }
 }

@@ -65,6 +65,20 @@ final class SettingsReader {
         return fallback;
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    boolean flag(String key, boolean fallback) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String word = value.get().toLowerCase(Locale.ROOT);
+        if (word.equals("true") || word.equals("false")) {
+            return Boolean.parseBoolean(word);
+        }
+        problem(key, "must be true or false, was \"" + value.get() + "\"");
+        return fallback;
+    }
+
     Duration seconds(String key, long fallbackSeconds, long minSeconds, long maxSeconds) {
         return Duration.ofSeconds(integer(key, fallbackSeconds, minSeconds, maxSeconds));
     }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /** The storage technologies Switchboard can run on, by their configuration names. */
 public enum StoreKind {
     /** Everything in this JVM's memory: no set-up, nothing survives a restart. */
-    MEMORY("memory", false);
+    MEMORY("memory", false),
+    /** PostgreSQL through {@code adapter-postgres}: survives restarts, shared by any number of instances. */
+    POSTGRES("postgres", true);
 
     private final String configName;
     private final boolean durable;

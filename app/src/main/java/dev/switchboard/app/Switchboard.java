@@ -3,8 +3,12 @@ package dev.switchboard.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
 import dev.switchboard.adapter.http.HttpSettings;
 import dev.switchboard.adapter.http.SignalingHttpServer;
+import dev.switchboard.adapter.postgres.PostgresSettings;
+import dev.switchboard.adapter.postgres.PostgresStorage;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.ports.driven.SignalingStorage;
 import java.util.ArrayDeque;
@@ -14,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application and its ordered lifecycle: storage, then the core, then the HTTP server, then
- * the expiry sweeper; {@link #close()} stops them in reverse. Guice only assembles objects; everything
- * that opens a socket or starts a thread happens here, in this order.
+ * The running application and its ordered lifecycle: schema migrations (PostgreSQL, unless disabled), the
+ * storage, the core, the HTTP server, then the expiry sweeper; {@link #close()} stops them in reverse, the
+ * storage last. Guice only assembles objects; everything that opens a connection or a socket or starts a
+ * thread happens here, in this order.
  */
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
@@ -36,19 +41,22 @@ public final class Switchboard implements AutoCloseable {
      */
     public static Switchboard start(SwitchboardConfig config) {
         String version = AppVersion.current();
-        Injector injector = Guice.createInjector(
-                storeModule(config.store().kind()),
-                new CoreModule(config.signing(), config.offers()),
+        // DEVELOPMENT builds singletons when first asked for, so that the steps below decide when the store opens.
+        Injector injector = Guice.createInjector(Stage.DEVELOPMENT,
+                storeModule(config.store()),
+                new CoreModule(config.signing(), config.offers(), config.pairing()),
                 new HttpModule(config.http(), version));
         Deque<Component> started = new ArrayDeque<>();
         try {
-            SignalingStorage storage = injector.getInstance(SignalingStorage.class);
+            config.store().database().filter(DatabaseConfig::migrateOnStart).ifPresent(Switchboard::migrate);
+            SignalingStorage storage = provision(injector, SignalingStorage.class);
             if (storage instanceof AutoCloseable closeable) {
                 started.push(new Component("storage", closeable));
             }
             SignalingCore core = injector.getInstance(SignalingCore.class);
             SignalingHttpServer server =
-                    SignalingHttpServer.start(injector.getInstance(HttpSettings.class), core.useCases());
+                    SignalingHttpServer.start(
+                            injector.getInstance(HttpSettings.class), core.useCases(), core.pairing());
             started.push(new Component("HTTP server", server::close));
             started.push(new Component("expiry sweeper",
                     ExpirySweeper.start(core.sweeper(), config.store().sweepInterval())));
@@ -61,11 +69,38 @@ public final class Switchboard implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the database's pending schema migrations and returns how many ran; opens nothing that outlives
+     * the call. Safe while other instances run or migrate: Flyway serialises migrations with a database lock.
+     *
+     * @throws IllegalStateException naming the URL (never the password) if the database does not answer
+     */
+    public static int migrate(DatabaseConfig database) {
+        PostgresSettings connection = database.connection();
+        int applied = PostgresStorage.migrate(connection);
+        log.info("The schema of PostgreSQL at {} is current ({} migration(s) applied)",
+                connection.redactedUrl(), applied);
+        return applied;
+    }
+
     /** The store is chosen here, outside any module, so that modules stay free of conditional logic. */
-    private static Module storeModule(StoreKind kind) {
-        return switch (kind) {
+    private static Module storeModule(StoreConfig store) {
+        return switch (store.kind()) {
             case MEMORY -> new InMemoryStoreModule();
+            case POSTGRES -> new PostgresStoreModule(store.database().orElseThrow().connection());
         };
+    }
+
+    /** Guice wraps what a provider throws; rethrow the provider's own failure, whose message is for the operator. */
+    private static <T> T provision(Injector injector, Class<T> type) {
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The port the HTTP API listens on; the one picked by the system when configured as 0. */

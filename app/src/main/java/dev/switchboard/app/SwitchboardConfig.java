@@ -2,47 +2,74 @@ package dev.switchboard.app;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Everything the application is configured with, read once at start-up. Every key and its default is
  * listed in {@code docs/configuration.md}.
  */
-public record SwitchboardConfig(HttpConfig http, SigningConfig signing, OfferConfig offers, StoreConfig store) {
+public record SwitchboardConfig(
+        HttpConfig http, SigningConfig signing, OfferConfig offers, PairingConfig pairing, StoreConfig store) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(offers, "offers");
+        Objects.requireNonNull(pairing, "pairing");
         Objects.requireNonNull(store, "store");
     }
 
     /**
-     * Reads the configuration from environment variables ({@code SWITCHBOARD_HTTP_PORT}) and the matching
-     * system properties ({@code switchboard.http.port}), which take precedence.
+     * Reads the configuration to serve with from environment variables ({@code SWITCHBOARD_HTTP_PORT}) and the
+     * matching system properties ({@code switchboard.http.port}), which take precedence.
      *
      * @throws InvalidConfigurationException listing every problem found, not just the first
      */
     public static SwitchboardConfig from(Map<String, String> environment, Properties systemProperties) {
+        return read(environment, systemProperties, Command.SERVE);
+    }
+
+    /** The configuration of the current process. */
+    public static SwitchboardConfig fromProcess() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Reads the database the {@code migrate} command works on. Every setting is checked as for serving, except
+     * that no master key is needed (migrating opens no credential, so a migration job need not hold it) and
+     * that the store must be postgres.
+     *
+     * @throws InvalidConfigurationException listing every problem found, not just the first
+     */
+    public static DatabaseConfig databaseFrom(Map<String, String> environment, Properties systemProperties) {
+        return read(environment, systemProperties, Command.MIGRATE).store().database().orElseThrow();
+    }
+
+    private static SwitchboardConfig read(
+            Map<String, String> environment, Properties systemProperties, Command command) {
         SettingsReader settings = new SettingsReader(environment, systemProperties);
         SwitchboardConfig config = new SwitchboardConfig(
                 HttpConfig.read(settings),
                 SigningConfig.read(settings),
                 OfferConfig.read(settings),
-                StoreConfig.read(settings));
-        if (config.store.kind().durable() && config.signing.masterKeys().isEmpty()) {
-            settings.problem(SigningConfig.MASTER_KEY, "is required with the "
-                    + config.store.kind().configName() + " store, or stored credentials would become unreadable");
+                PairingConfig.read(settings),
+                StoreConfig.read(settings, command));
+        Optional<StoreKind> durable = StoreConfig.requested(settings).filter(StoreKind::durable);
+        // Only a key not given at all: a malformed one is reported as such already.
+        if (command == Command.SERVE && durable.isPresent() && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {
+            settings.problem(SigningConfig.MASTER_KEY, "is required with the " + durable.get().configName() + " store: "
+                    + "with a key for this run only, stored credentials would be unreadable after a restart");
+        }
+        if (command == Command.SERVE && durable.isPresent() && settings.raw(PairingConfig.SIGNING_KEY).isEmpty()) {
+            settings.problem(PairingConfig.SIGNING_KEY, "is required with the " + durable.get().configName()
+                    + " store: every instance sharing the database must sign invite tokens and tickets with the "
+                    + "same key, and they must survive a restart");
         }
         settings.reportUnknownKeys();
         if (!settings.problems().isEmpty()) {
             throw new InvalidConfigurationException(settings.problems());
         }
         return config;
-    }
-
-    /** The configuration of the current process. */
-    public static SwitchboardConfig fromProcess() {
-        return from(System.getenv(), System.getProperties());
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,6 +13,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import dev.switchboard.adapter.postgres.PostgresSettings;
+import dev.switchboard.adapter.postgres.PostgresStorage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,7 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.switchboard.domain..";
     private static final String ADAPTERS = "dev.switchboard.adapter..";
     private static final String APP = "dev.switchboard.app..";
+    private static final String POSTGRES = "dev.switchboard.adapter.postgres..";
 
     private static JavaClasses production;
 
@@ -89,6 +95,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void postgresAdapterDependsOnlyOnThePortsAndItsLibraries() {
+        classes().that().resideInAPackage(POSTGRES)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "javax.sql..", PORTS, POSTGRES,
+                        "org.jooq..", "org.flywaydb..", "org.postgresql..", "com.zaxxer.hikari..", "org.slf4j..")
+                .because("a store implements the driven ports with its own technology, and knows nothing else")
+                .check(production);
+    }
+
+    @Test
+    void appUsesThePostgresAdapterOnlyThroughItsEntryAndSettings() {
+        noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat(resideInAPackage(POSTGRES)
+                        .and(not(belongToAnyOf(PostgresStorage.class, PostgresSettings.class))))
+                .because("the pool, the stores and the jOOQ schema are the adapter's business")
+                .check(production);
+    }
+
+    @Test
     void appUsesOnlyTheDomainsRootPackage() {
         noClasses().that().resideInAPackage(APP)
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.domain.*..")
@@ -124,6 +149,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.switchboard.domain.offers"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.adapter.memory"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.adapter.http"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.adapter.postgres.schema"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.app"))
                 .noneMatch(p -> p.startsWith("dev.switchboard.ports.testing"));
     }

@@ -29,7 +29,7 @@ class ExpirySweeperTest {
             if (sweeps.incrementAndGet() == 1) {
                 throw new IllegalStateException("store briefly unavailable");
             }
-            return new SweepExpired.Swept(0, 0);
+            return new SweepExpired.Swept(0, 0, 0, 0, 0);
         };
 
         ExpirySweeper sweeper = ExpirySweeper.start(failingFirst, INTERVAL);
@@ -65,7 +65,7 @@ class ExpirySweeperTest {
     private SweepExpired countingSweeps() {
         return () -> {
             sweeps.incrementAndGet();
-            return new SweepExpired.Swept(1, 2);
+            return new SweepExpired.Swept(1, 2, 0, 0, 0);
         };
     }
 }

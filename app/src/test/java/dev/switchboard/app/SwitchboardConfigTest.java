@@ -3,10 +3,14 @@ package dev.switchboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.switchboard.adapter.http.WebSocketSettings;
+import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.domain.MasterKeyRing;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,8 @@ class SwitchboardConfigTest {
         @Test
         void listensOnEveryInterfaceOnPort8080WithTheDocumentedLimits() {
             assertThat(config.http()).isEqualTo(
-                    new HttpConfig("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30)));
+                    new HttpConfig("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30),
+                            Optional.empty(), new WebSocketConfig(WebSocketSettings.defaults())));
         }
 
         @Test
@@ -46,7 +51,7 @@ class SwitchboardConfigTest {
 
         @Test
         void keepsEverythingInMemoryAndSweepsEveryThirtySeconds() {
-            assertThat(config.store()).isEqualTo(new StoreConfig(StoreKind.MEMORY, Duration.ofSeconds(30)));
+            assertThat(config.store()).isEqualTo(StoreConfig.inMemory(Duration.ofSeconds(30)));
         }
 
         @Test
@@ -95,7 +100,7 @@ class SwitchboardConfigTest {
         void reportsEveryProblemTogether() {
             InvalidConfigurationException refused = refusal(Map.of(
                     "SWITCHBOARD_HTTP_PORT", "http",
-                    "SWITCHBOARD_STORE", "postgres",
+                    "SWITCHBOARD_STORE", "cassandra",
                     "SWITCHBOARD_SIGNATURE_WINDOW_SECONDS", "0",
                     "SWITCHBOARD_OFFER_TTL_DEFAULT_SECONDS", "7200",
                     "SWITCHBOARD_HTTP_PROT", "8080"));
@@ -104,7 +109,7 @@ class SwitchboardConfigTest {
             assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
                     .startsWith("SWITCHBOARD_HTTP_PORT: ").contains("0 to 65535").contains("\"http\""));
             assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
-                    .isEqualTo("SWITCHBOARD_STORE: must be one of [memory], was \"postgres\""));
+                    .isEqualTo("SWITCHBOARD_STORE: must be one of [memory, postgres], was \"cassandra\""));
             assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
                     .startsWith("SWITCHBOARD_SIGNATURE_WINDOW_SECONDS: "));
             assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
@@ -199,6 +204,162 @@ class SwitchboardConfigTest {
 
             assertThat(refused.problems()).singleElement().asString()
                     .isEqualTo("SWITCHBOARD_MASTER_KEYS_RETIRED: retired keys need a current SWITCHBOARD_MASTER_KEY");
+        }
+    }
+
+    @Nested
+    class WhenThePostgresStoreIsChosen {
+        private static final String URL = "jdbc:postgresql://db:5432/switchboard";
+
+        private final Map<String, String> minimal = Map.of(
+                "SWITCHBOARD_STORE", "postgres", "SWITCHBOARD_DATABASE_URL", URL, "SWITCHBOARD_MASTER_KEY", KEY_A,
+                "SWITCHBOARD_SIGNING_KEY", KEY_B);
+
+        @Test
+        void connectsAsSwitchboardWithTheDocumentedPoolAndTimeoutAndMigratesOnStart() {
+            SwitchboardConfig config = read(minimal);
+
+            assertThat(config.store().kind()).isEqualTo(StoreKind.POSTGRES);
+            assertThat(config.store().database()).contains(new DatabaseConfig(
+                    new PostgresSettings(URL, "switchboard", "", 2, 20, Duration.ofSeconds(5)), true));
+        }
+
+        @Test
+        void readsEveryDatabaseSetting() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.putAll(Map.of(
+                    "SWITCHBOARD_DATABASE_USER", "signaling",
+                    "SWITCHBOARD_DATABASE_PASSWORD", "s3cret",
+                    "SWITCHBOARD_DATABASE_POOL_MIN", "4",
+                    "SWITCHBOARD_DATABASE_POOL_MAX", "8",
+                    "SWITCHBOARD_DATABASE_CONNECT_TIMEOUT_SECONDS", "2",
+                    "SWITCHBOARD_MIGRATE_ON_START", "FALSE"));
+
+            assertThat(read(environment).store().database()).contains(new DatabaseConfig(
+                    new PostgresSettings(URL, "signaling", "s3cret", 4, 8, Duration.ofSeconds(2)), false));
+        }
+
+        @Test
+        void reportsAMissingUrlAndMissingKeysTogetherWithEveryOtherProblem() {
+            InvalidConfigurationException refused = refusal(Map.of(
+                    "SWITCHBOARD_STORE", "postgres", "SWITCHBOARD_HTTP_PORT", "http"));
+
+            assertThat(refused.problems()).hasSize(4);
+            assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
+                    .startsWith("SWITCHBOARD_SIGNING_KEY: is required with the postgres store")
+                    .contains("every instance sharing the database"));
+            assertThat(refused.problems()).anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_HTTP_PORT: "));
+            assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
+                    .startsWith("SWITCHBOARD_DATABASE_URL: is required with the postgres store"));
+            assertThat(refused.problems()).anySatisfy(p -> assertThat(p)
+                    .startsWith("SWITCHBOARD_MASTER_KEY: is required with the postgres store")
+                    .contains("unreadable after a restart"));
+        }
+
+        @Test
+        void reportsAMalformedMasterKeyOnlyAsMalformed() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.put("SWITCHBOARD_MASTER_KEY", "not-a-key");
+
+            assertThat(refusal(environment).problems()).singleElement().asString()
+                    .startsWith("SWITCHBOARD_MASTER_KEY: ").doesNotContain("is required");
+        }
+
+        @Test
+        void refusesAUrlOfAnotherDatabaseWithoutEchoingIt() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.put("SWITCHBOARD_DATABASE_URL", "jdbc:mysql://db/switchboard?password=hunter2");
+
+            InvalidConfigurationException refused = refusal(environment);
+
+            assertThat(refused.problems()).singleElement().asString()
+                    .startsWith("SWITCHBOARD_DATABASE_URL: must start with jdbc:postgresql:");
+            assertThat(refused.getMessage()).doesNotContain("hunter2");
+        }
+
+        @Test
+        void refusesAPoolWhoseMinimumExceedsItsMaximum() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.putAll(Map.of("SWITCHBOARD_DATABASE_POOL_MIN", "30", "SWITCHBOARD_DATABASE_POOL_MAX", "10"));
+
+            assertThat(refusal(environment).problems()).containsExactly(
+                    "SWITCHBOARD_DATABASE_POOL_MIN (30) must not exceed SWITCHBOARD_DATABASE_POOL_MAX (10)");
+        }
+
+        @Test
+        void refusesAMigrateOnStartThatIsNeitherTrueNorFalse() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.put("SWITCHBOARD_MIGRATE_ON_START", "yes");
+
+            assertThat(refusal(environment).problems())
+                    .containsExactly("SWITCHBOARD_MIGRATE_ON_START: must be true or false, was \"yes\"");
+        }
+
+        @Test
+        void neverShowsThePasswordWhenDescribed() {
+            Map<String, String> environment = new HashMap<>(minimal);
+            environment.put("SWITCHBOARD_DATABASE_URL", URL + "?password=inTheUrl");
+            environment.put("SWITCHBOARD_DATABASE_PASSWORD", "s3cret");
+
+            String described = read(environment).toString();
+
+            assertThat(described).contains("jdbc:postgresql://db:5432/switchboard?password=***")
+                    .doesNotContain("s3cret").doesNotContain("inTheUrl");
+        }
+    }
+
+    @Nested
+    class WhenTheMemoryStoreIsGivenDatabaseSettings {
+        @Test
+        void refusesThemRatherThanKeepEverythingInMemoryUnnoticed() {
+            InvalidConfigurationException refused = refusal(Map.of(
+                    "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://db:5432/switchboard",
+                    "SWITCHBOARD_MIGRATE_ON_START", "false"));
+
+            String unused = ": is only used by the postgres store, but SWITCHBOARD_STORE is memory";
+            assertThat(refused.problems()).containsExactlyInAnyOrder(
+                    "SWITCHBOARD_DATABASE_URL" + unused, "SWITCHBOARD_MIGRATE_ON_START" + unused);
+        }
+
+        @Test
+        void leavesThemAloneWhileTheStoreItselfIsUnknown() {
+            InvalidConfigurationException refused = refusal(Map.of(
+                    "SWITCHBOARD_STORE", "postgress", "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://db/switchboard"));
+
+            assertThat(refused.problems()).singleElement().asString().startsWith("SWITCHBOARD_STORE: ");
+        }
+    }
+
+    @Nested
+    class WhenReadForTheMigrateCommand {
+        @Test
+        void needsNoMasterKey() {
+            DatabaseConfig database = SwitchboardConfig.databaseFrom(Map.of(
+                    "SWITCHBOARD_STORE", "postgres", "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://db/switchboard"),
+                    new Properties());
+
+            assertThat(database.connection().jdbcUrl()).isEqualTo("jdbc:postgresql://db/switchboard");
+        }
+
+        @Test
+        void refusesTheMemoryStoreWhichHasNoSchema() {
+            InvalidConfigurationException refused = catchThrowableOfType(InvalidConfigurationException.class,
+                    () -> SwitchboardConfig.databaseFrom(Map.of(), new Properties()));
+
+            assertThat(refused.problems()).singleElement().asString()
+                    .startsWith("SWITCHBOARD_STORE: must be postgres to migrate");
+        }
+
+        @Test
+        void stillChecksEveryOtherSetting() {
+            InvalidConfigurationException refused = catchThrowableOfType(InvalidConfigurationException.class,
+                    () -> SwitchboardConfig.databaseFrom(
+                            Map.of("SWITCHBOARD_STORE", "postgres", "SWITCHBOARD_HTTP_PROT", "1"), new Properties()));
+
+            assertThat(refused.problems()).containsExactlyInAnyOrder(
+                    "SWITCHBOARD_DATABASE_URL: is required with the postgres store, "
+                            + "for example jdbc:postgresql://db:5432/switchboard",
+                    "SWITCHBOARD_HTTP_PROT: unknown setting (misspelt?)");
         }
     }
 }

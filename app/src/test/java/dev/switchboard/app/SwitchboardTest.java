@@ -21,6 +21,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 class SwitchboardTest {
@@ -73,7 +75,7 @@ class SwitchboardTest {
     }
 
     @Nested
-    class WhenNoMasterKeyIsConfigured {
+    class WhenNoKeysAreConfigured {
         private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
         private final Logger coreLog = (Logger) LoggerFactory.getLogger(CoreModule.class);
 
@@ -101,12 +103,29 @@ class SwitchboardTest {
         }
 
         @Test
-        void staysQuietAboutKeysWhenOneIsConfigured() {
+        void signsInvitesWithAKeyForThisRunOnlyAndWarnsThatTheyDieWithTheProcess() {
+            logged.start();
+            coreLog.addAppender(logged);
+
+            try (Switchboard switchboard = Switchboard.start(onAFreePort(Map.of()))) {
+                assertThat(switchboard.httpPort()).isPositive();
+            }
+
+            assertThat(logged.list).anySatisfy(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("SWITCHBOARD_SIGNING_KEY")
+                        .contains("invite tokens and connection tickets");
+            });
+        }
+
+        @Test
+        void staysQuietAboutKeysWhenBothAreConfigured() {
             logged.start();
             coreLog.addAppender(logged);
 
             String key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-            try (Switchboard switchboard = Switchboard.start(onAFreePort(Map.of("SWITCHBOARD_MASTER_KEY", key)))) {
+            try (Switchboard switchboard = Switchboard.start(onAFreePort(
+                    Map.of("SWITCHBOARD_MASTER_KEY", key, "SWITCHBOARD_SIGNING_KEY", key)))) {
                 assertThat(switchboard.httpPort()).isPositive();
                 assertThat(logged.list).isEmpty();
             }
@@ -125,6 +144,42 @@ class SwitchboardTest {
             }
             assertThat(Thread.getAllStackTraces().keySet())
                     .noneMatch(thread -> thread.getName().equals("switchboard-sweeper"));
+        }
+    }
+
+    @Nested
+    class WhenPostgresDoesNotAnswer {
+        private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+        @ParameterizedTest(name = "migrating on start: {0}")
+        @ValueSource(strings = {"true", "false"})
+        void failsToStartNamingTheUrlButNeverThePasswordAndServesNothing(String migrateOnStart) throws Exception {
+            int closedPort = freePort();
+            int httpPort = freePort();
+            SwitchboardConfig config = onAFreePort(Map.of(
+                    "SWITCHBOARD_HTTP_PORT", String.valueOf(httpPort),
+                    "SWITCHBOARD_STORE", "postgres",
+                    "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/sb?password=hunter2",
+                    "SWITCHBOARD_DATABASE_PASSWORD", "hunter2",
+                    "SWITCHBOARD_DATABASE_CONNECT_TIMEOUT_SECONDS", "1",
+                    "SWITCHBOARD_MIGRATE_ON_START", migrateOnStart,
+                    "SWITCHBOARD_MASTER_KEY", KEY,
+                    "SWITCHBOARD_SIGNING_KEY", KEY));
+
+            assertThatThrownBy(() -> Switchboard.start(config))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort
+                            + "/sb?password=*** does not answer")
+                    .hasMessageNotContaining("hunter2");
+            assertThatThrownBy(() -> get(httpPort, "/health")).isInstanceOf(ConnectException.class);
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .doesNotContain("switchboard-sweeper", "switchboard-postgres-listener");
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                return probe.getLocalPort();
+            }
         }
     }
 }

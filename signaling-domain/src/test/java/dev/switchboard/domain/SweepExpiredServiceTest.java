@@ -2,16 +2,27 @@ package dev.switchboard.domain;
 
 import static dev.switchboard.domain.TestCore.ALICE;
 import static dev.switchboard.domain.TestCore.BOB;
+import static dev.switchboard.domain.TestCore.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.adapter.memory.InMemoryStorage;
+import dev.switchboard.ports.driving.JoinSession;
+import dev.switchboard.ports.driving.OpenSession;
+import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
+import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.Offer;
+import dev.switchboard.ports.model.PairingSession;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SweepExpiredServiceTest {
-    private final TestCore core = new TestCore();
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final TestCore core = new TestCore(storage);
     private final SweepExpired sweeper = core.sweeper();
 
     private boolean remember(String nonce) {
@@ -33,7 +44,7 @@ class SweepExpiredServiceTest {
 
         @Test
         void deletesExpiredOffersAndForgetsExpiredNonces() {
-            assertThat(sweeper.sweep()).isEqualTo(new SweepExpired.Swept(1, 1));
+            assertThat(sweeper.sweep()).isEqualTo(new SweepExpired.Swept(1, 1, 0, 0, 0));
 
             assertThat(core.storage.offers().find(shortLived.id())).isEmpty();
             assertThat(remember("nonce-soon")).as("a forgotten nonce is new again").isTrue();
@@ -52,7 +63,49 @@ class SweepExpiredServiceTest {
         void findsNothingMoreToSweepTheSecondTime() {
             sweeper.sweep();
 
-            assertThat(sweeper.sweep()).isEqualTo(new SweepExpired.Swept(0, 0));
+            assertThat(sweeper.sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 0, 0, 0));
+        }
+    }
+
+    @Nested
+    class WhenPairingRecordsAreDue {
+        private final PairingUseCases pairing = core.pairing();
+        private final SweepExpired fullSweeper = core.sweeper();
+        private final PairingSession shortSession = open(ALICE, Duration.ofSeconds(30));
+        private final PairingSession longSession = open(BOB, Duration.ofHours(1));
+
+        WhenPairingRecordsAreDue() {
+            Instant start = core.clock.instant();
+            pairing.joinSession().join(CAROL, new JoinSession.Request(
+                    Optional.of(longSession.code()), Optional.empty(), "203.0.113.7"));
+            storage.counters().incrementAndGet("soon", start.plusSeconds(60));
+            storage.counters().incrementAndGet("later", start.plusSeconds(600));
+            core.clock.advance(Duration.ofSeconds(40));
+            pairing.keepAlive().keepAlive(BOB);
+            core.clock.advance(Duration.ofSeconds(30));
+        }
+
+        private PairingSession open(Identity host, Duration ttl) {
+            return pairing.openSession().open(host, new OpenSession.Request(OptionalInt.empty(), Optional.of(ttl)))
+                    .session();
+        }
+
+        @Test
+        void deletesExpiredSessionsAndCountersAndTimesOutSilentMembers() {
+            assertThat(fullSweeper.sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 1, 1, 1));
+
+            assertThat(storage.sessions().find(shortSession.id())).isEmpty();
+            assertThat(storage.sessions().find(longSession.id()).orElseThrow().members())
+                    .extracting(member -> member.keyId()).containsExactly(BOB.keyId());
+            assertThat(storage.counters().get("soon", core.clock.instant())).isZero();
+            assertThat(storage.counters().get("later", core.clock.instant())).isOne();
+        }
+
+        @Test
+        void findsNothingMoreToSweepTheSecondTime() {
+            fullSweeper.sweep();
+
+            assertThat(fullSweeper.sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 0, 0, 0));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.driving.AddIceCandidates;
 import dev.switchboard.ports.driving.AnswerOffer;
 import dev.switchboard.ports.driving.PublishOffers;
+import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
 import dev.switchboard.ports.model.Candidate;
@@ -36,6 +37,7 @@ public final class TestCore {
     public final SettableClock clock = SettableClock.atFixedStart();
     public final SignalingStorage storage;
     public final SignalingPolicy policy = SignalingPolicy.defaults(testKeys());
+    public final PairingPolicy pairingPolicy = PairingPolicy.defaults(testSigningKey());
     private final SignalingCore core;
 
     public TestCore() {
@@ -45,11 +47,15 @@ public final class TestCore {
     /** A core over {@code storage}, for tests that wrap the in-memory stores to watch an interaction. */
     public TestCore(SignalingStorage storage) {
         this.storage = storage;
-        this.core = SignalingCore.create(storage, clock, new PredictableEntropy(), policy);
+        this.core = SignalingCore.create(storage, clock, new PredictableEntropy(), policy, pairingPolicy);
     }
 
     public SignalingUseCases useCases() {
         return core.useCases();
+    }
+
+    public PairingUseCases pairing() {
+        return core.pairing();
     }
 
     public SweepExpired sweeper() {
@@ -88,6 +94,12 @@ public final class TestCore {
     public List<Candidate> addCandidates(Identity caller, Offer offer, String... labels) {
         List<IceCandidate> candidates = Arrays.stream(labels).map(TestCore::candidate).toList();
         return useCases().addIceCandidates().add(caller, new AddIceCandidates.Request(offer.id(), candidates));
+    }
+
+    private static ServerSigningKey testSigningKey() {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 5);
+        return ServerSigningKey.of(key);
     }
 
     private static MasterKeyRing testKeys() {

@@ -57,6 +57,30 @@ public enum ErrorCode {
     /** The batch has too many operations or too much total work. */
     BATCH_TOO_LARGE,
 
+    // --- pairing sessions
+    /** No such session (never existed or swept). */
+    SESSION_NOT_FOUND,
+    /** The session's lifetime has run out. */
+    SESSION_EXPIRED,
+    /** The host closed the session. */
+    SESSION_CLOSED,
+    /** The session already holds as many members as its capacity. */
+    SESSION_FULL,
+    /** The invite token is malformed, forged or expired. */
+    INVITE_INVALID,
+    /** The caller is not a member of the session. */
+    NOT_A_MEMBER,
+    /** Only the session's host may do this. */
+    NOT_SESSION_HOST,
+    /** The addressed member is not in the session. */
+    RECIPIENT_NOT_A_MEMBER,
+    /** A recipient's mailbox holds as many unacknowledged messages as allowed; the send is refused. */
+    MAILBOX_FULL,
+    /** The WebSocket connection ticket is malformed, forged, expired or already used. */
+    TICKET_INVALID,
+    /** A per-identity or per-address quota (open sessions, connections) is used up. */
+    LIMIT_REACHED,
+
     // --- transport and server
     /** The route does not exist. */
     NOT_FOUND,

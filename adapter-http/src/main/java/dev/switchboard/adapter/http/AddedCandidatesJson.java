@@ -6,7 +6,7 @@ import java.util.List;
 /** The response of adding candidates: {@code {"candidates":[Candidate...]}}, with their sequences. */
 record AddedCandidatesJson(List<CandidateJson> candidates) {
 
-    static AddedCandidatesJson from(List<Candidate> candidates, WireJson json) {
-        return new AddedCandidatesJson(CandidateJson.fromAll(candidates, json));
+    static AddedCandidatesJson from(List<Candidate> candidates) {
+        return new AddedCandidatesJson(CandidateJson.fromAll(candidates));
     }
 }

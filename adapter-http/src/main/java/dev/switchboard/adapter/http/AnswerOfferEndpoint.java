@@ -5,16 +5,14 @@ import dev.switchboard.ports.driving.AnswerOffer;
 /** {@code POST /v1/offers/{offerId}/answer}: answers an offer; exactly one answer wins. */
 final class AnswerOfferEndpoint implements Endpoint {
     private final AnswerOffer answerOffer;
-    private final WireJson json;
 
-    AnswerOfferEndpoint(AnswerOffer answerOffer, WireJson json) {
+    AnswerOfferEndpoint(AnswerOffer answerOffer) {
         this.answerOffer = answerOffer;
-        this.json = json;
     }
 
     @Override
     public Reply handle(Call call) {
         AnswerOffer.Request request = call.body(AnswerOfferJson.class).toRequest(call.offerId());
-        return Reply.created(AnsweredOfferJson.from(answerOffer.answer(call.caller(), request), json));
+        return Reply.created(AnsweredOfferJson.from(answerOffer.answer(call.caller(), request)));
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 sealed interface BatchResultJson {
 
-    static BatchResultJson from(int index, BatchOutcome outcome, WireJson json) {
+    static BatchResultJson from(int index, BatchOutcome outcome) {
         if (outcome instanceof BatchOutcome.Failed failed) {
             return new Failed(index, ErrorStatus.of(failed.code()),
                     new Error(failed.code().wireName(), failed.message()));
@@ -29,10 +29,10 @@ sealed interface BatchResultJson {
             return new Succeeded(index, 201, PublishedOffersJson.from(elements(result, Offer.class)));
         }
         if (operation instanceof AnswerOffer.Request) {
-            return new Succeeded(index, 201, AnsweredOfferJson.from((AnswerOffer.Result) result, json));
+            return new Succeeded(index, 201, AnsweredOfferJson.from((AnswerOffer.Result) result));
         }
         if (operation instanceof AddIceCandidates.Request) {
-            return new Succeeded(index, 201, AddedCandidatesJson.from(elements(result, Candidate.class), json));
+            return new Succeeded(index, 201, AddedCandidatesJson.from(elements(result, Candidate.class)));
         }
         if (operation instanceof UpdateOfferTags.Request) {
             return new Succeeded(index, 200, OfferJson.from((Offer) result));

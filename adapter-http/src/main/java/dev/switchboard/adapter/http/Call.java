@@ -2,24 +2,32 @@ package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.OfferId;
+import dev.switchboard.ports.model.SessionId;
+import io.undertow.server.HttpServerExchange;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** One routed request as an endpoint sees it: path parameters, query, body and, on signed routes, the signer. */
+/**
+ * One routed request as an endpoint sees it: path parameters, query, body, on signed routes the signer,
+ * and the few facts about the connection that some routes need.
+ */
 final class Call {
     private final Map<String, String> pathParameters;
     private final QueryParameters query;
     private final byte[] body;
     private final Optional<Identity> signer;
     private final WireJson json;
+    private final HttpServerExchange exchange;
 
     Call(Map<String, String> pathParameters, QueryParameters query, byte[] body, Optional<Identity> signer,
-            WireJson json) {
+            WireJson json, HttpServerExchange exchange) {
         this.pathParameters = Map.copyOf(pathParameters);
         this.query = query;
         this.body = body;
         this.signer = signer;
         this.json = json;
+        this.exchange = exchange;
     }
 
     /** Who signed the request; only signed routes may ask. */
@@ -32,6 +40,11 @@ final class Call {
         return new OfferId(pathParameters.get("offerId"));
     }
 
+    /** The {@code {sessionId}} path parameter, validated. */
+    SessionId sessionId() {
+        return new SessionId(pathParameters.get("sessionId"));
+    }
+
     QueryParameters query() {
         return query;
     }
@@ -39,5 +52,25 @@ final class Call {
     /** The body parsed strictly as {@code type}; malformed input is {@code malformed_request}. */
     <T> T body(Class<T> type) {
         return json.read(body, type);
+    }
+
+    /** The body exactly as received, for routes that parse it themselves. */
+    byte[] rawBody() {
+        return body;
+    }
+
+    /** The first value of a request header, if sent. */
+    Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    /** The address the request counts against; see {@link ClientAddress}. */
+    String clientAddress() {
+        return ClientAddress.of(exchange);
+    }
+
+    /** The scheme and authority the client addressed, e.g. {@code http://localhost:8080}. */
+    URI requestOrigin() {
+        return URI.create(exchange.getRequestScheme() + "://" + exchange.getHostAndPort());
     }
 }

@@ -1,19 +1,22 @@
 package dev.switchboard.adapter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.switchboard.ports.model.Candidate;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored ICE candidate; the candidate itself goes out as the JSON object the client sent, not a string. */
-record CandidateJson(long sequence, String offerId, String from, JsonNode candidate, Instant addedAt) {
+/**
+ * A stored ICE candidate. The candidate itself goes out as the JSON object the client sent, written raw:
+ * it was stored as compact, well-formed JSON, so no tree is built to write it back.
+ */
+record CandidateJson(long sequence, String offerId, String from, @JsonRawValue String candidate, Instant addedAt) {
 
-    static CandidateJson from(Candidate candidate, WireJson json) {
+    static CandidateJson from(Candidate candidate) {
         return new CandidateJson(candidate.sequence(), candidate.offerId().value(), candidate.from().wireName(),
-                json.tree(candidate.candidate().json()), candidate.addedAt());
+                candidate.candidate().json(), candidate.addedAt());
     }
 
-    static List<CandidateJson> fromAll(List<Candidate> candidates, WireJson json) {
-        return candidates.stream().map(c -> from(c, json)).toList();
+    static List<CandidateJson> fromAll(List<Candidate> candidates) {
+        return candidates.stream().map(CandidateJson::from).toList();
     }
 }

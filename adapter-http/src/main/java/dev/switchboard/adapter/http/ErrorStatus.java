@@ -1,37 +1,54 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
+import java.util.OptionalInt;
 
 /**
  * The one table from {@link ErrorCode} to HTTP status, as documented in {@code docs/http-api.md}. The
  * switch has no default, so a new code without a status does not compile.
  */
 final class ErrorStatus {
+    /** A join guessing budget is spent for a window of minutes; a minute is a polite hint to come back. */
+    static final int RATE_LIMITED_RETRY_SECONDS = 60;
 
     private ErrorStatus() {}
 
     static int of(ErrorCode code) {
         return switch (code) {
-            case MALFORMED_REQUEST, DIGEST_MISMATCH -> 400;
+            case MALFORMED_REQUEST, DIGEST_MISMATCH, INVITE_INVALID -> 400;
             case SIGNATURE_MISSING, SIGNATURE_MALFORMED, SIGNATURE_COMPONENT_MISSING, SIGNATURE_PARAMETER_MISSING,
                     UNSUPPORTED_ALGORITHM, SIGNATURE_EXPIRED, SIGNATURE_FROM_FUTURE, NONCE_INVALID,
-                    NONCE_REPLAYED, AUTHENTICATION_FAILED -> 401;
-            case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER -> 403;
-            case OFFER_NOT_FOUND, NOT_FOUND -> 404;
+                    NONCE_REPLAYED, AUTHENTICATION_FAILED, TICKET_INVALID -> 401;
+            case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER, NOT_A_MEMBER, NOT_SESSION_HOST -> 403;
+            case OFFER_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case OFFER_ALREADY_ANSWERED, CANDIDATE_LIMIT_REACHED -> 409;
-            case OFFER_EXPIRED -> 410;
+            case OFFER_ALREADY_ANSWERED, CANDIDATE_LIMIT_REACHED, SESSION_FULL -> 409;
+            case OFFER_EXPIRED, SESSION_EXPIRED, SESSION_CLOSED -> 410;
             case PAYLOAD_TOO_LARGE, BATCH_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case VALIDATION_FAILED -> 422;
-            case RATE_LIMITED -> 429;
+            case VALIDATION_FAILED, RECIPIENT_NOT_A_MEMBER -> 422;
+            case MAILBOX_FULL, LIMIT_REACHED, RATE_LIMITED -> 429;
             case INTERNAL_ERROR -> 500;
             case SERVICE_UNAVAILABLE -> 503;
         };
     }
 
-    /** Whether the code refuses the caller's credentials, so the response must say how to sign. */
+    /** Whether the code refuses the caller's signature, so the response must say how to sign. */
     static boolean asksForSignature(ErrorCode code) {
-        return of(code) == 401;
+        // A connection ticket is not a signature: telling its holder how to sign would mislead.
+        return of(code) == 401 && code != ErrorCode.TICKET_INVALID;
+    }
+
+    /**
+     * The {@code Retry-After} seconds a refusal carries: a full mailbox drains as soon as its owner
+     * acknowledges, a spent guessing budget only after a while. A quota ({@code limit_reached}) frees when
+     * the caller closes something, which no delay predicts, so it carries none.
+     */
+    static OptionalInt retryAfterSeconds(ErrorCode code) {
+        return switch (code) {
+            case MAILBOX_FULL -> OptionalInt.of(1);
+            case RATE_LIMITED -> OptionalInt.of(RATE_LIMITED_RETRY_SECONDS);
+            default -> OptionalInt.empty();
+        };
     }
 }

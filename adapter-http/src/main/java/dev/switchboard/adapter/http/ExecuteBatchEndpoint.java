@@ -22,7 +22,7 @@ final class ExecuteBatchEndpoint implements Endpoint {
         List<BatchOutcome> outcomes = executeBatch.execute(call.caller(), operations);
         List<BatchResultJson> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
-            results.add(BatchResultJson.from(i, outcomes.get(i), json));
+            results.add(BatchResultJson.from(i, outcomes.get(i)));
         }
         return Reply.ok(new BatchResults(results));
     }

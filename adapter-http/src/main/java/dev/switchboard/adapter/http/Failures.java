@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failure into the problem the client sees and the log line an operator needs. A
- * {@link SignalingException} shows its client-safe message; why authentication failed goes only to the
- * log. Anything else is an internal error: the client gets a random id, the log gets that id and the trace.
+ * {@link SignalingException} shows its client-safe message; why authentication (or a ticket) failed goes
+ * only to the log. Anything else is an internal error: the client gets a random id, the log gets that id
+ * and the trace.
  */
 final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
@@ -20,11 +21,15 @@ final class Failures {
     private Failures() {}
 
     static Reply.Problem reply(Throwable failure, HttpServerExchange exchange) {
+        return reply(failure, exchange.getRequestMethod() + " " + exchange.getRequestPath());
+    }
+
+    /** The same for a failure outside an exchange; {@code request} names what failed in the log. */
+    static Reply.Problem reply(Throwable failure, String request) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        String request = exchange.getRequestMethod() + " " + exchange.getRequestPath();
         if (cause instanceof SignalingException known && known.code() != ErrorCode.INTERNAL_ERROR) {
-            if (ErrorStatus.asksForSignature(known.code())) {
+            if (ErrorStatus.of(known.code()) == 401) {
                 LOG.info("{} refused as {}: {}", request, known.code().wireName(), known.logDetail());
             } else if (ErrorStatus.of(known.code()) >= 500) {
                 LOG.warn("{} failed as {}: {}", request, known.code().wireName(), known.logDetail());

@@ -1,8 +1,11 @@
 package dev.switchboard.adapter.http;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How the HTTP adapter listens and what it accepts. Every bound is checked here, and all violations are
@@ -17,6 +20,11 @@ import java.util.List;
  * @param workerThreads       threads that run use cases (which may block on a store)
  * @param idleTimeout         how long a connection may sit without a request, or take to send its head
  * @param shutdownGrace       how long {@link SignalingHttpServer#close()} waits for in-flight requests
+ *                            (and for WebSockets to acknowledge their close)
+ * @param publicBaseUrl       the absolute {@code http(s)} URL clients reach this server at, without query or
+ *                            fragment, for the join links it hands out; when empty, the request's scheme and
+ *                            {@code Host} are used, which a client can choose, so set it in production
+ * @param webSocket           heartbeats and limits of {@code GET /v1/ws}
  */
 public record HttpSettings(
         String host,
@@ -27,7 +35,9 @@ public record HttpSettings(
         int ioThreads,
         int workerThreads,
         Duration idleTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Optional<URI> publicBaseUrl,
+        WebSocketSettings webSocket) {
 
     /** Bodies are buffered whole, so the limit must fit an array with room to spare. */
     static final long MAX_BODY_LIMIT = 1L << 30;
@@ -62,6 +72,14 @@ public record HttpSettings(
         if (shutdownGrace == null || shutdownGrace.isNegative()) {
             problems.add("shutdownGrace must not be negative, was " + shutdownGrace);
         }
+        if (publicBaseUrl == null) {
+            problems.add("publicBaseUrl must be given, or empty");
+        } else {
+            publicBaseUrl.flatMap(HttpSettings::problemWithBaseUrl).ifPresent(problems::add);
+        }
+        if (webSocket == null) {
+            problems.add("webSocket must be given");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid HTTP settings: " + String.join("; ", problems));
         }
@@ -70,17 +88,40 @@ public record HttpSettings(
     /**
      * All interfaces on port 8080, 4 MiB bodies, 30 s long-polls, version {@code dev}; one I/O thread per
      * core (at least two) and eight workers per I/O thread, as Undertow sizes itself; 60 s idle
-     * connections; 5 s shutdown grace.
+     * connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()}.
      */
     public static HttpSettings defaults() {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new HttpSettings("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30), "dev",
-                ioThreads, ioThreads * 8, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                ioThreads, ioThreads * 8, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
+                WebSocketSettings.defaults());
     }
 
     /** These settings listening on {@code newPort} instead. */
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(host, newPort, maxRequestBodyBytes, maxEventWait, version,
-                ioThreads, workerThreads, idleTimeout, shutdownGrace);
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket);
+    }
+
+    /** These settings handing out join links under {@code baseUrl} instead. */
+    public HttpSettings withPublicBaseUrl(URI baseUrl) {
+        return new HttpSettings(host, port, maxRequestBodyBytes, maxEventWait, version,
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, Optional.of(baseUrl), webSocket);
+    }
+
+    /** These settings with other WebSocket heartbeats and limits. */
+    public HttpSettings withWebSocket(WebSocketSettings settings) {
+        return new HttpSettings(host, port, maxRequestBodyBytes, maxEventWait, version,
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, settings);
+    }
+
+    private static Optional<String> problemWithBaseUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null
+                || url.getRawQuery() != null || url.getRawFragment() != null) {
+            return Optional.of("publicBaseUrl must be an absolute http or https URL without query or fragment, was "
+                    + url);
+        }
+        return Optional.empty();
     }
 }

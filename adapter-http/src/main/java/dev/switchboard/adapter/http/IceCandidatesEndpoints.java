@@ -21,7 +21,7 @@ final class IceCandidatesEndpoints {
     /** {@code POST /v1/offers/{offerId}/candidates}: 201 with the stored candidates and their sequences. */
     Reply add(Call call) {
         AddIceCandidates.Request request = call.body(AddCandidatesJson.class).toRequest(call.offerId(), json);
-        return Reply.created(AddedCandidatesJson.from(addIceCandidates.add(call.caller(), request), json));
+        return Reply.created(AddedCandidatesJson.from(addIceCandidates.add(call.caller(), request)));
     }
 
     /** {@code GET /v1/offers/{offerId}/candidates?after=}: the other side's candidates and the next cursor. */
@@ -32,7 +32,7 @@ final class IceCandidatesEndpoints {
         }
         List<Candidate> candidates = listIceCandidates.list(call.caller(), call.offerId(), after);
         long cursor = candidates.isEmpty() ? after : candidates.get(candidates.size() - 1).sequence();
-        return Reply.ok(new CandidatePage(CandidateJson.fromAll(candidates, json), cursor));
+        return Reply.ok(new CandidatePage(CandidateJson.fromAll(candidates), cursor));
     }
 
     /** The body of the list: candidates in order and the last sequence seen. */

@@ -22,24 +22,29 @@ final class JsonRejection {
     private JsonRejection() {}
 
     static SignalingException of(IOException failure) {
+        return of(failure, "the request body");
+    }
+
+    /** The same for any JSON document; {@code subject} names it in the detail, e.g. {@code the frame}. */
+    static SignalingException of(IOException failure, String subject) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SignalingException signaling) {
                 return signaling;
             }
             if (cause instanceof StreamConstraintsException) {
-                return WireJson.malformed("the request body exceeds a JSON limit (nesting at most "
+                return WireJson.malformed(subject + " exceeds a JSON limit (nesting at most "
                         + WireJson.MAX_NESTING_DEPTH + " levels, numbers at most " + WireJson.MAX_NUMBER_LENGTH
                         + " digits)");
             }
         }
         if (failure instanceof StreamReadException syntax) {
-            return WireJson.malformed("the request body is not valid JSON (line " + syntax.getLocation().getLineNr()
+            return WireJson.malformed(subject + " is not valid JSON (line " + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr() + "): " + withoutLocation(syntax));
         }
         if (failure instanceof JsonMappingException mapping) {
             return WireJson.malformed(mismatch(mapping));
         }
-        return WireJson.malformed("the request body could not be read");
+        return WireJson.malformed(subject + " could not be read");
     }
 
     private static String mismatch(JsonMappingException failure) {

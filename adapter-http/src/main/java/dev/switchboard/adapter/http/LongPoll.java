@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.driving.WatchEvents;
-import dev.switchboard.ports.model.EventPage;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.Subscription;
 import java.time.Duration;
@@ -10,24 +9,33 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * One request waiting for the caller's next event without holding a thread. It subscribes, polls once
- * more (an event may have landed between the first poll and the subscription), then re-polls on a worker
- * at each wake-up. Its outcome completes exactly once: with the first non-empty page, or with the empty page
- * when the wait runs out or the server stops. Either way the subscription is closed, so a poll whose client
- * has gone holds its subscription no longer than its wait.
+ * One request waiting for the caller's next event or mailbox message without holding a thread. It
+ * subscribes, polls once more (something may have landed between the first poll and the subscription),
+ * then re-polls on a worker at each wake-up. Its outcome completes exactly once: with the first page worth
+ * answering, or with the empty page when the wait runs out or the server stops. Either way the subscription
+ * is closed, so a poll whose client has gone holds its subscription no longer than its wait.
  */
-final class LongPoll {
-    private final Supplier<EventPage> poll;
-    private final Function<EventPage, Reply> replyFor;
+final class LongPoll<P> {
+    private final Supplier<P> poll;
+    private final Predicate<P> hasNews;
+    private final Function<P, Reply> replyFor;
     private final Reply empty;
     private final Executor worker;
     private final CompletableFuture<Reply> outcome = new CompletableFuture<>();
 
-    LongPoll(Supplier<EventPage> poll, Function<EventPage, Reply> replyFor, Reply empty, Executor worker) {
+    /**
+     * @param poll     reads the page once, at once
+     * @param hasNews  whether a page is worth answering with
+     * @param replyFor the answer for such a page
+     * @param empty    the answer when the wait runs out
+     */
+    LongPoll(Supplier<P> poll, Predicate<P> hasNews, Function<P, Reply> replyFor, Reply empty, Executor worker) {
         this.poll = poll;
+        this.hasNews = hasNews;
         this.replyFor = replyFor;
         this.empty = empty;
         this.worker = worker;
@@ -69,8 +77,8 @@ final class LongPoll {
             return;
         }
         try {
-            EventPage page = poll.get();
-            if (!page.events().isEmpty()) {
+            P page = poll.get();
+            if (hasNews.test(page)) {
                 outcome.complete(replyFor.apply(page));
             }
         } catch (RuntimeException e) {

@@ -1,11 +1,15 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
+import io.undertow.server.HttpHandler;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** What an endpoint answers: a JSON body, a document, nothing, a problem, or an answer still to come. */
+/**
+ * What an endpoint answers: a JSON body, a document, nothing, a problem, an answer still to come, or a
+ * switch to another protocol.
+ */
 sealed interface Reply {
 
     static Reply ok(Object body) {
@@ -51,6 +55,13 @@ sealed interface Reply {
     record Pending(CompletableFuture<Reply> outcome) implements Reply {
         public Pending {
             Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** A protocol switch (a WebSocket): {@code handshake} answers the exchange with 101 and takes the connection. */
+    record Upgrade(HttpHandler handshake) implements Reply {
+        public Upgrade {
+            Objects.requireNonNull(handshake, "handshake");
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
 /**
  * Writes a {@link Reply} to the exchange with the headers every response carries ({@code no-store},
  * {@code nosniff}). A pending reply keeps the exchange open, with no thread attached, until its outcome
- * completes.
+ * completes; an upgrade hands the exchange to its handshake.
  */
 final class ReplyWriter {
     static final String JSON = "application/json";
@@ -33,6 +33,10 @@ final class ReplyWriter {
     void write(HttpServerExchange exchange, Reply reply) {
         if (reply instanceof Reply.Pending pending) {
             writeWhenDone(exchange, pending.outcome());
+            return;
+        }
+        if (reply instanceof Reply.Upgrade upgrade) {
+            switchProtocols(exchange, upgrade);
             return;
         }
         HeaderMap headers = exchange.getResponseHeaders();
@@ -69,8 +73,18 @@ final class ReplyWriter {
         if (ErrorStatus.asksForSignature(problem.code())) {
             exchange.getResponseHeaders().put(ACCEPT_SIGNATURE_HEADER, ACCEPT_SIGNATURE);
         }
+        ErrorStatus.retryAfterSeconds(problem.code())
+                .ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
         ProblemJson body = ProblemJson.of(problem);
         send(exchange, body.status(), ProblemJson.MEDIA_TYPE, json.write(body));
+    }
+
+    private void switchProtocols(HttpServerExchange exchange, Reply.Upgrade upgrade) {
+        try {
+            upgrade.handshake().handleRequest(exchange);
+        } catch (Exception e) {
+            writeProblem(exchange, Failures.reply(e, exchange));
+        }
     }
 
     /**

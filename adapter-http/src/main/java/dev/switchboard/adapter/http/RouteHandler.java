@@ -55,7 +55,7 @@ final class RouteHandler implements HttpHandler {
                     ? Optional.of(authenticateRequest.authenticate(SignedRequests.of(exchange, body)))
                     : Optional.empty();
             PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-            reply = route.endpoint().handle(new Call(match.getParameters(), query, body, signer, json));
+            reply = route.endpoint().handle(new Call(match.getParameters(), query, body, signer, json, exchange));
         } catch (RuntimeException failure) {
             reply = Failures.reply(failure, exchange);
         }

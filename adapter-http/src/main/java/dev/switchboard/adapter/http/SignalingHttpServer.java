@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -21,11 +22,13 @@ import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 
 /**
- * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} on Undertow, calling the
- * driving ports. Use cases run on worker threads, never on the network loop; long-polls hold no thread.
+ * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} and the WebSocket of
+ * {@code docs/websocket.md} on Undertow, calling the driving ports. Use cases run on worker threads, never
+ * on the network loop; long-polls and idle WebSockets hold no thread.
  *
  * <pre>{@code
- * try (SignalingHttpServer server = SignalingHttpServer.start(HttpSettings.defaults(), core.useCases())) {
+ * try (SignalingHttpServer server =
+ *         SignalingHttpServer.start(HttpSettings.defaults(), core.useCases(), core.pairingUseCases())) {
  *     ...
  * }
  * }</pre>
@@ -37,17 +40,19 @@ public final class SignalingHttpServer implements AutoCloseable {
     private final XnioWorker worker;
     private final ShutdownGate gate;
     private final PendingPolls pendingPolls;
+    private final OpenSockets sockets;
     private final List<Route> routes;
     private final Duration shutdownGrace;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SignalingHttpServer(Undertow undertow, XnioWorker worker, ShutdownGate gate, PendingPolls pendingPolls,
-            List<Route> routes, Duration shutdownGrace) {
+            OpenSockets sockets, List<Route> routes, Duration shutdownGrace) {
         this.undertow = undertow;
         this.worker = worker;
         this.gate = gate;
         this.pendingPolls = pendingPolls;
+        this.sockets = sockets;
         this.routes = routes;
         this.shutdownGrace = shutdownGrace;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -58,15 +63,21 @@ public final class SignalingHttpServer implements AutoCloseable {
      *
      * @throws IllegalStateException if the address cannot be bound, for example because the port is taken
      */
-    public static SignalingHttpServer start(HttpSettings settings, SignalingUseCases useCases) {
+    public static SignalingHttpServer start(HttpSettings settings, SignalingUseCases useCases,
+            PairingUseCases pairing) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(pairing, "pairing");
         XnioWorker worker = createWorker(settings);
         try {
             WireJson json = new WireJson(settings.maxRequestBodyBytes());
             ReplyWriter writer = new ReplyWriter(json, worker);
             PendingPolls pendingPolls = new PendingPolls();
-            List<Route> routes = SignalingRoutes.create(useCases, settings, json, worker, pendingPolls);
+            OpenSockets sockets = new OpenSockets(settings.webSocket().maxConnectionsPerAddress());
+            SocketContext socketContext = new SocketContext(settings.webSocket(), pairing, useCases.watchEvents(),
+                    useCases.pollEvents(), json, worker, sockets);
+            List<Route> routes = SignalingRoutes.create(useCases, pairing, settings, json, worker, pendingPolls,
+                    socketContext);
             Router router = new Router(routes, route -> new RouteHandler(route, settings.maxRequestBodyBytes(),
                     useCases.authenticateRequest(), json, writer), writer);
             ShutdownGate gate = new ShutdownGate(router, writer);
@@ -80,8 +91,8 @@ public final class SignalingHttpServer implements AutoCloseable {
                     .setHandler(new HttpContinueReadHandler(gate))
                     .build();
             bind(undertow, settings);
-            SignalingHttpServer server =
-                    new SignalingHttpServer(undertow, worker, gate, pendingPolls, routes, settings.shutdownGrace());
+            SignalingHttpServer server = new SignalingHttpServer(undertow, worker, gate, pendingPolls, sockets, routes,
+                    settings.shutdownGrace());
             LOG.info("serving HTTP on {}:{}", settings.host(), server.port());
             return server;
         } catch (RuntimeException e) {
@@ -96,8 +107,9 @@ public final class SignalingHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: refuses new requests, answers waiting long-polls with an empty page, lets requests
-     * in flight finish within the shutdown grace, then stops. Closing again does nothing.
+     * Stops gracefully: refuses new requests, answers waiting long-polls with an empty page, closes every
+     * WebSocket with 1001, lets requests in flight finish and sockets acknowledge their close within the
+     * shutdown grace, then stops. Closing again does nothing.
      */
     @Override
     public void close() {
@@ -107,7 +119,9 @@ public final class SignalingHttpServer implements AutoCloseable {
         // Suspending the listener would also cut the connections of waiting long-polls; the gate refuses instead.
         gate.close();
         pendingPolls.endAll();
+        sockets.closeAll();
         awaitRequestsInFlight();
+        awaitSocketsClosed();
         undertow.stop();
         stopWorker();
         LOG.info("HTTP server on port {} stopped", port);
@@ -117,6 +131,16 @@ public final class SignalingHttpServer implements AutoCloseable {
         try {
             if (!gate.awaitIdle(shutdownGrace)) {
                 LOG.warn("{} requests still in flight after {}; stopping anyway", gate.inFlight(), shutdownGrace);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitSocketsClosed() {
+        try {
+            if (!sockets.awaitClosed(shutdownGrace)) {
+                LOG.warn("{} WebSockets still open after {}; cutting them", sockets.size(), shutdownGrace);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,24 +1,29 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
-/** The route table of {@code docs/http-api.md}, each route bound to the use case it drives. */
+/**
+ * The route table of {@code docs/http-api.md}: the offer routes here, each bound to the use case it drives,
+ * then the {@link PairingRoutes}.
+ */
 final class SignalingRoutes {
     private static final String OFFER = "/v1/offers/{offerId}";
 
     private SignalingRoutes() {}
 
-    static List<Route> create(SignalingUseCases useCases, HttpSettings settings, WireJson json, Executor worker,
-            PendingPolls pending) {
+    static List<Route> create(SignalingUseCases useCases, PairingUseCases pairing, HttpSettings settings,
+            WireJson json, Executor worker, PendingPolls pending, SocketContext sockets) {
         var discovery = new DiscoverOffersEndpoints(useCases.discoverOffers());
         var manage = new ManageOfferEndpoints(useCases.updateOfferTags(), useCases.deleteOffer());
         var candidates = new IceCandidatesEndpoints(useCases.addIceCandidates(), useCases.listIceCandidates(), json);
         Duration maxWait = settings.maxEventWait();
-        return List.of(
+        List<Route> offers = List.of(
                 Route.open("GET", "/health", new HealthEndpoint(useCases.reportHealth(), settings.version())),
                 Route.open("GET", "/openapi.yaml", OpenApiEndpoint.fromClasspath()),
                 Route.open("POST", "/v1/credentials", new IssueCredentialEndpoint(useCases.issueCredential())),
@@ -29,13 +34,16 @@ final class SignalingRoutes {
                 Route.open("GET", OFFER, discovery::get),
                 Route.signed("DELETE", OFFER, manage::delete),
                 Route.signed("PUT", OFFER + "/tags", manage::updateTags).withJsonBody(),
-                Route.signed("POST", OFFER + "/answer", new AnswerOfferEndpoint(useCases.answerOffer(), json))
+                Route.signed("POST", OFFER + "/answer", new AnswerOfferEndpoint(useCases.answerOffer()))
                         .withJsonBody(),
                 Route.signed("POST", OFFER + "/candidates", candidates::add).withJsonBody(),
                 Route.signed("GET", OFFER + "/candidates", candidates::list).withQuery(Set.of("after")),
                 Route.signed("GET", "/v1/events", new PollEventsEndpoint(useCases.pollEvents(),
-                        useCases.watchEvents(), maxWait, worker, pending, json)).withQuery(PollEventsEndpoint.QUERY),
+                        useCases.watchEvents(), maxWait, worker, pending)).withQuery(PollQuery.NAMES),
                 Route.signed("POST", "/v1/batch", new ExecuteBatchEndpoint(useCases.executeBatch(), json))
                         .withJsonBody());
+        List<Route> routes = new ArrayList<>(offers);
+        routes.addAll(PairingRoutes.create(pairing, useCases, settings, json, worker, pending, sockets));
+        return List.copyOf(routes);
     }
 }

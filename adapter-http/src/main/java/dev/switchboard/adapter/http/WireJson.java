@@ -33,17 +33,7 @@ final class WireJson {
     private final ObjectMapper mapper;
 
     WireJson(long maxBodyBytes) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxDocumentLength(maxBodyBytes)
-                        .maxStringLength((int) Math.min(maxBodyBytes, Integer.MAX_VALUE))
-                        .maxNumberLength(MAX_NUMBER_LENGTH)
-                        .maxNameLength(MAX_NAME_LENGTH)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = JsonMapper.builder(factory)
+        this.mapper = JsonMapper.builder(strictFactory(maxBodyBytes))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -56,6 +46,23 @@ final class WireJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addModule(new SimpleModule("switchboard-wire").addSerializer(Instant.class, new TimestampSerializer()))
+                .build();
+    }
+
+    /**
+     * The parser settings every input shares, for documents of at most {@code maxDocumentBytes}: nesting,
+     * string, number and name lengths bounded, duplicate fields refused.
+     */
+    static JsonFactory strictFactory(long maxDocumentBytes) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxDocumentLength(maxDocumentBytes)
+                        .maxStringLength((int) Math.min(maxDocumentBytes, Integer.MAX_VALUE))
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
@@ -90,15 +97,6 @@ final class WireJson {
             return mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
-    }
-
-    /** Stored JSON text as a tree, so it is written back as JSON rather than as a string. */
-    JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON does not parse", e);
         }
     }
 

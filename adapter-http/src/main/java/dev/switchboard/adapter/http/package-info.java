@@ -1,13 +1,23 @@
 /**
- * The HTTP adapter: the REST API of {@code docs/http-api.md} on Undertow, with Jackson for JSON.
- * {@link dev.switchboard.adapter.http.SignalingHttpServer} (configured by
- * {@link dev.switchboard.adapter.http.HttpSettings}) is the only public type.
+ * The HTTP adapter: the REST API of {@code docs/http-api.md} and the WebSocket of {@code docs/websocket.md}
+ * on Undertow, with Jackson for JSON. {@link dev.switchboard.adapter.http.SignalingHttpServer} (configured
+ * by {@link dev.switchboard.adapter.http.HttpSettings} and
+ * {@link dev.switchboard.adapter.http.WebSocketSettings}) is the entry.
  *
- * <p>Inside, {@code SignalingRoutes} is the route table; {@code Router} matches a request to a
- * {@code Route}; {@code RouteHandler} reads its body within limits, builds the {@code SignedRequest} and
- * runs its {@code Endpoint} on a worker; endpoints map wire records ({@code PublishOffersJson},
- * {@code OfferJson}, ...) to and from the port records; {@code ReplyWriter} writes the {@code Reply};
- * {@code ErrorStatus} is the one table from error code to HTTP status; {@code LongPoll} waits for events
- * without a thread. {@code WireJson} is the one, strict Jackson configuration.
+ * <p>Inside, {@code SignalingRoutes} and {@code PairingRoutes} are the route table; {@code Router} matches
+ * a request to a {@code Route}; {@code RouteHandler} reads its body within limits, builds the
+ * {@code SignedRequest} and runs its {@code Endpoint} on a worker; endpoints map wire records
+ * ({@code PublishOffersJson}, {@code SessionJson}, {@code MessageJson}, ...) to and from the port records;
+ * {@code ReplyWriter} writes the {@code Reply}; {@code ErrorStatus} is the one table from error code to
+ * HTTP status; {@code LongPoll} waits for events or messages without a thread. {@code WireJson} is the one,
+ * strict Jackson configuration, and {@code FlatJsonReader} its streaming reader for signals, whose payload
+ * travels as raw JSON.
+ *
+ * <p>The WebSocket: {@code WebSocketEndpoint} checks everything before the upgrade (headers, the address's
+ * limit in {@code OpenSockets}, the ticket) and {@code SocketHandshake} switches protocols. Each socket is a
+ * {@code WebSocketConnection}: {@code InboundFrames} and {@code Heartbeat} run on its IO thread (frames,
+ * pings, idleness, the {@code FrameRateLimit}); its {@code DrainLoop} runs {@code ClientFrames} (signal and
+ * ack frames) and {@code Deliveries} (pushes) on a worker, one round at a time, and {@code Outbox} writes
+ * each round's frames as one batch.
  */
 package dev.switchboard.adapter.http;

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
 
     @Test
     void describesEveryRouteTheServerServesAndNoOther() throws IOException {
-        assertThat(documentedOperations(false)).isEqualTo(servedOperations(false)).hasSize(15);
+        assertThat(documentedOperations(false)).isEqualTo(servedOperations(false)).hasSize(25);
     }
 
     @Test

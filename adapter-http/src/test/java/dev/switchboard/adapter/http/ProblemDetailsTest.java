@@ -60,7 +60,42 @@ class ProblemDetailsTest {
             assertThat(response.statusCode()).isEqualTo(ErrorStatus.of(code));
             assertThat(RunningServer.json(response).path("code").asText()).isEqualTo(code.wireName());
             assertThat(response.headers().firstValue("Accept-Signature").isPresent())
-                    .isEqualTo(ErrorStatus.of(code) == 401);
+                    .isEqualTo(ErrorStatus.asksForSignature(code));
+            assertThat(response.headers().firstValue("Retry-After").map(Integer::valueOf).stream()
+                    .mapToInt(Integer::intValue).findFirst()).isEqualTo(ErrorStatus.retryAfterSeconds(code));
+        }
+
+        @Test
+        void tellsAFullMailboxsSenderToRetryInASecond() {
+            HttpResponse<String> response = getOfferFailingWith(new SignalingException(ErrorCode.MAILBOX_FULL, "full"));
+
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        }
+
+        @Test
+        void tellsAGuesserThatSpentItsBudgetToComeBackInAMinute() {
+            HttpResponse<String> response = getOfferFailingWith(new SignalingException(ErrorCode.RATE_LIMITED, "slow"));
+
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
+        }
+
+        @Test
+        void promisesNoRetryTimeForAQuotaThatOnlyTheCallerCanFree() {
+            HttpResponse<String> response = getOfferFailingWith(new SignalingException(ErrorCode.LIMIT_REACHED, "all"));
+
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        }
+
+        @Test
+        void refusesABadTicketWithoutAskingForASignature() {
+            HttpResponse<String> response = getOfferFailingWith(
+                    new SignalingException(ErrorCode.TICKET_INVALID, "the connection ticket is not valid"));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Accept-Signature")).isEmpty();
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A real server on a free loopback port, backed by {@link UseCaseDoubles}, and a client aimed at it. */
@@ -25,17 +26,34 @@ final class RunningServer implements AutoCloseable {
     final SignalingHttpServer server;
 
     private RunningServer(HttpSettings settings) {
-        this.server = SignalingHttpServer.start(settings, doubles.useCases());
+        this.server = SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases());
     }
 
     static RunningServer start() {
         return new RunningServer(settings());
     }
 
-    /** Loopback, a free port, 1 KiB bodies, 5 s long-polls, small thread pools, 2 s shutdown grace. */
+    static RunningServer start(HttpSettings settings) {
+        return new RunningServer(settings);
+    }
+
+    /**
+     * Loopback, a free port, 1 KiB bodies, 5 s long-polls, small thread pools, 2 s shutdown grace, join
+     * links from the request, and {@link #webSocketSettings()}.
+     */
     static HttpSettings settings() {
         return new HttpSettings("127.0.0.1", 0, BODY_LIMIT, MAX_EVENT_WAIT, "9.9.9-test", 1, 4,
-                Duration.ofSeconds(30), Duration.ofSeconds(2));
+                Duration.ofSeconds(30), Duration.ofSeconds(2), Optional.empty(), webSocketSettings());
+    }
+
+    /**
+     * Pings every 10 s, idle after 30 s (no test waits that long unless it asks for other settings), a
+     * keep-alive at most every second, 4 KiB frames, 1000 frames a second, 3 malformed frames, 4 sockets
+     * per address.
+     */
+    static WebSocketSettings webSocketSettings() {
+        return new WebSocketSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), 4096,
+                1000, 1000, 3, 4);
     }
 
     int port() {

@@ -29,8 +29,9 @@ class ServerLifecycleTest {
     void refusesToStartOnAPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             HttpSettings settings = RunningServer.settings().withPort(taken.getLocalPort());
+            UseCaseDoubles doubles = new UseCaseDoubles();
 
-            assertThatThrownBy(() -> SignalingHttpServer.start(settings, new UseCaseDoubles().useCases()))
+            assertThatThrownBy(() -> SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("in use");

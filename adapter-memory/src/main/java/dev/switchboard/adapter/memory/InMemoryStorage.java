@@ -1,9 +1,11 @@
 package dev.switchboard.adapter.memory;
 
+import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.model.StoreHealth;
 
@@ -19,6 +21,8 @@ public final class InMemoryStorage implements SignalingStorage {
     private final InMemoryNonceStore nonces = new InMemoryNonceStore();
     private final InMemoryOfferStore offers = new InMemoryOfferStore();
     private final InMemoryEventPublisher events = new InMemoryEventPublisher();
+    private final InMemorySessionStore sessions = new InMemorySessionStore();
+    private final InMemoryCounterStore counters = new InMemoryCounterStore();
 
     public InMemoryStorage() {
         // Everything starts empty; there is nothing to configure.
@@ -42,6 +46,18 @@ public final class InMemoryStorage implements SignalingStorage {
     @Override
     public EventPublisher events() {
         return events;
+    }
+
+    /** Pairing sessions with their members and mailboxes. */
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Expiring counters for guessing budgets and rate limits. */
+    @Override
+    public CounterStore counters() {
+        return counters;
     }
 
     /** Memory always answers. */

@@ -3,7 +3,10 @@
  * {@link dev.switchboard.adapter.memory.InMemoryStorage} is the one public entry; behind it
  * {@code InMemoryOfferStore} decides the offer races under one write lock and keeps each recipient's events
  * in an inbox ({@code Inboxes}) and unanswered offers in discovery order ({@code DiscoveryIndex}), so
- * that reads touch only what can match. {@code InMemoryNonceStore}, {@code InMemoryCredentialStore} and
- * {@code InMemoryEventPublisher} complete the set.
+ * that reads touch only what can match. {@code InMemorySessionStore} locks per session
+ * ({@code SessionSlot}) and per recipient mailbox ({@code Mailboxes}, {@code Mailbox}), never store-wide, and
+ * finds a key's sessions through {@code MembershipIndex}. {@code InMemoryNonceStore},
+ * {@code InMemoryCredentialStore}, {@code InMemoryCounterStore} and {@code InMemoryEventPublisher} complete
+ * the set.
  */
 package dev.switchboard.adapter.memory;

@@ -1,9 +1,12 @@
 package dev.switchboard.adapter.memory;
 
 import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
+import static dev.switchboard.ports.testing.SessionFixtures.NOW;
+import static dev.switchboard.ports.testing.SessionFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.ports.model.Offer;
+import dev.switchboard.ports.model.PairingSession;
 import dev.switchboard.ports.model.StoreHealth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,8 @@ class InMemoryStorageTest {
         assertThat(storage.nonces()).isSameAs(storage.nonces());
         assertThat(storage.offers()).isSameAs(storage.offers());
         assertThat(storage.events()).isSameAs(storage.events());
+        assertThat(storage.sessions()).isSameAs(storage.sessions());
+        assertThat(storage.counters()).isSameAs(storage.counters());
     }
 
     @Test
@@ -32,5 +37,16 @@ class InMemoryStorageTest {
 
         assertThat(storage.offers().find(offer.id())).contains(offer);
         assertThat(new InMemoryStorage().offers().find(offer.id())).isEmpty();
+    }
+
+    @Test
+    void keepsItsSessionsAndCountersToItself() {
+        PairingSession session = aSession().build();
+        storage.sessions().createIfCodeFree(session, NOW);
+        storage.counters().incrementAndGet("failures", NOW.plusSeconds(60));
+
+        InMemoryStorage other = new InMemoryStorage();
+        assertThat(other.sessions().find(session.id())).isEmpty();
+        assertThat(other.counters().get("failures", NOW)).isZero();
     }
 }

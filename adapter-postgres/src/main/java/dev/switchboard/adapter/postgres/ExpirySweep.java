@@ -1,16 +1,21 @@
 package dev.switchboard.adapter.postgres;
 
+import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.MAILBOX_MESSAGES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes expired offers and nonces in batches of short transactions. Each batch claims its rows with
- * {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the work instead of waiting
- * on (or deadlocking with) each other, and a row a writer holds is left for the next sweep.
+ * Deletes expired offers, nonces, pairing sessions and counters in batches of short transactions. Each
+ * batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the
+ * work instead of waiting on (or deadlocking with) each other, and a row a writer holds is left for the
+ * next sweep.
  */
 final class ExpirySweep {
     /** Rows per transaction: large enough to sweep quickly, small enough never to hold locks for long. */
@@ -38,6 +43,40 @@ final class ExpirySweep {
         return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(NONCES)
                 .where(DSL.row(NONCES.KEY_ID, NONCES.NONCE).in(DSL.select(NONCES.KEY_ID, NONCES.NONCE).from(NONCES)
                         .where(NONCES.REMEMBER_UNTIL.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /**
+     * Sessions expired at {@code now}, open or closed, with their members and mailbox messages; returns how
+     * many. The messages are deleted first, locked in sequence order like every delete of messages
+     * ({@link Mailboxes#delete}), so that a concurrent acknowledgement cannot deadlock with the sweep; no
+     * message of a claimed session can arrive meanwhile, since appending needs the session's row lock.
+     */
+    int sessionsExpiredAt(Instant now) {
+        return inBatches(() -> database.transaction(tx -> {
+            List<String> claimed = tx.select(PAIRING_SESSIONS.ID).from(PAIRING_SESSIONS)
+                    .where(PAIRING_SESSIONS.EXPIRES_AT.le(now))
+                    .limit(BATCH)
+                    .forUpdate()
+                    .skipLocked()
+                    .fetch(PAIRING_SESSIONS.ID);
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Mailboxes.delete(tx, MAILBOX_MESSAGES.SESSION_ID.in(claimed));
+            // The members go by ON DELETE CASCADE.
+            return tx.deleteFrom(PAIRING_SESSIONS).where(PAIRING_SESSIONS.ID.in(claimed)).execute();
+        }));
+    }
+
+    /** Counters expired at {@code now}; returns how many. */
+    int countersExpiredAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(COUNTERS)
+                .where(COUNTERS.NAME.in(DSL.select(COUNTERS.NAME).from(COUNTERS)
+                        .where(COUNTERS.EXPIRES_AT.le(now))
                         .limit(BATCH)
                         .forUpdate()
                         .skipLocked()))

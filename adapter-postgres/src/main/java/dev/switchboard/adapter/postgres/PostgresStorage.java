@@ -1,10 +1,12 @@
 package dev.switchboard.adapter.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.model.StoreHealth;
 import java.sql.SQLException;
@@ -37,6 +39,8 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     private final PostgresCredentialStore credentials;
     private final PostgresNonceStore nonces;
     private final PostgresOfferStore offers;
+    private final PostgresSessionStore sessions;
+    private final PostgresCounterStore counters;
     private final PostgresEventPublisher events;
 
     private PostgresStorage(HikariDataSource pool, DSLContext dsl, Database database, PostgresEventPublisher events) {
@@ -45,6 +49,8 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         this.credentials = new PostgresCredentialStore(database);
         this.nonces = new PostgresNonceStore(database);
         this.offers = new PostgresOfferStore(database);
+        this.sessions = new PostgresSessionStore(database);
+        this.counters = new PostgresCounterStore(database);
         this.events = events;
     }
 
@@ -98,6 +104,18 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     @Override
     public OfferStore offers() {
         return offers;
+    }
+
+    /** Pairing sessions with their members and mailboxes. */
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Expiring counters for guessing budgets and rate limits. */
+    @Override
+    public CounterStore counters() {
+        return counters;
     }
 
     @Override

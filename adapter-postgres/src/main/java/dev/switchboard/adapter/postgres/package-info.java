@@ -5,9 +5,14 @@
  * {@code PostgresOfferStore} lets the database decide the races (a conditional UPDATE for the answer, the
  * offer's row lock for the candidate limit) and takes event sequences from {@code EventSequence}, whose
  * advisory lock makes them commit in order; {@code EventFeed} and {@code Discovery} are its two read
- * queries. {@code PostgresNonceStore} and {@code PostgresCredentialStore} complete the stores, and
- * {@code PostgresEventPublisher} wakes subscribers on every instance through LISTEN/NOTIFY
- * ({@code NotificationListener}). The jOOQ classes in {@code dev.switchboard.adapter.postgres.schema} are
- * generated at build time from the Flyway scripts in {@code db/migration}; see docs/postgres.md.
+ * queries. {@code PostgresSessionStore} keeps pairing sessions ({@code SessionRows}), deciding capacity and
+ * membership under the session's row lock and invite codes by a unique column, and their mailboxes
+ * ({@code Mailboxes}, {@code MessageRows}), whose per-recipient advisory locks keep the mailbox bound and
+ * the visibility of sequences; {@code Presence} answers touch and silence. {@code PostgresCounterStore},
+ * {@code PostgresNonceStore} and {@code PostgresCredentialStore} complete the stores, {@code ExpirySweep}
+ * deletes what expired in batches, and {@code PostgresEventPublisher} wakes subscribers on every instance
+ * through LISTEN/NOTIFY ({@code NotificationListener}). The jOOQ classes in
+ * {@code dev.switchboard.adapter.postgres.schema} are generated at build time from the Flyway scripts in
+ * {@code db/migration}; see docs/postgres.md.
  */
 package dev.switchboard.adapter.postgres;

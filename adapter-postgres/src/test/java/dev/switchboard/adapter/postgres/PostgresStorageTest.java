@@ -2,12 +2,14 @@ package dev.switchboard.adapter.postgres;
 
 import static dev.switchboard.ports.testing.OfferFixtures.NOW;
 import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
+import static dev.switchboard.ports.testing.SessionFixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.model.Offer;
+import dev.switchboard.ports.model.PairingSession;
 import dev.switchboard.ports.model.SealedSecret;
 import dev.switchboard.ports.model.StoreHealth;
 import dev.switchboard.ports.model.StoredCredential;
@@ -17,7 +19,11 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.jooq.CloseableDSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +68,13 @@ class PostgresStorageTest {
         void refusesToStartUntilItIsMigrated() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 1 migration(s) (V1 signaling schema)")
+                    .hasMessageContaining("lacks 2 migration(s) (V1 signaling schema, V2 pairing sessions)")
                     .hasMessageContaining("run the migrations first");
         }
 
         @Test
         void migratesOnceAndThenFindsNothingToDo() {
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(1);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(2);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             Offer offer = anOffer().build();
@@ -77,6 +83,53 @@ class PostgresStorageTest {
                 assertThat(storage.offers().find(offer.id())).contains(offer);
             }
             assertThat(TestDatabase.sharedStorage().offers().find(offer.id())).as("not in the shared schema").isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenTheSchemaHasOnlyTheFirstMigration {
+        private final String schema = "v1_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        private final PostgresSettings settings = TestDatabase.inNewSchema(schema);
+
+        @BeforeEach
+        void migrateToV1() {
+            Flyway.configure()
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations(SchemaMigrations.LOCATION)
+                    .target("1")
+                    .load()
+                    .migrate();
+        }
+
+        @AfterEach
+        void dropIt() {
+            TestDatabase.dropSchema(schema);
+        }
+
+        @Test
+        void refusesToStartUntilTheSecondIsApplied() {
+            assertThatThrownBy(() -> PostgresStorage.create(settings))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("lacks 1 migration(s) (V2 pairing sessions)");
+        }
+
+        @Test
+        void appliesTheSecondOnceAndKeepsWhatTheFirstHeld() {
+            Offer offer = anOffer().build();
+            try (CloseableDSLContext v1 = DSL.using(settings.jdbcUrl(), settings.user(), settings.password())) {
+                OfferRows.insert(v1, List.of(offer)).execute();
+            }
+
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(1);
+            assertThat(PostgresStorage.migrate(settings)).isZero();
+
+            PairingSession session = aSession().build();
+            try (PostgresStorage storage = PostgresStorage.create(settings)) {
+                assertThat(storage.offers().find(offer.id())).contains(offer);
+                assertThat(storage.sessions().createIfCodeFree(session, NOW)).isTrue();
+                assertThat(storage.sessions().find(session.id())).contains(session);
+                assertThat(storage.counters().incrementAndGet("after-v2", NOW.plusSeconds(60))).isEqualTo(1);
+            }
         }
     }
 
@@ -125,6 +178,8 @@ class PostgresStorageTest {
             assertThat(storage.nonces()).isSameAs(storage.nonces());
             assertThat(storage.offers()).isSameAs(storage.offers());
             assertThat(storage.events()).isSameAs(storage.events());
+            assertThat(storage.sessions()).isSameAs(storage.sessions());
+            assertThat(storage.counters()).isSameAs(storage.counters());
         }
 
         @Test
@@ -132,10 +187,14 @@ class PostgresStorageTest {
             Offer offer = anOffer().build();
             StoredCredential credential = new StoredCredential("hk_" + offer.id(),
                     new SealedSecret("mk-1", new byte[12], new byte[] {1, 2, 3}), NOW);
+            PairingSession session = aSession().build();
+            String counter = "counter-of-" + offer.id();
             try (PostgresStorage stopped = TestDatabase.newStorage()) {
                 stopped.offers().saveAll(List.of(offer));
                 stopped.credentials().save(credential);
                 stopped.nonces().rememberIfAbsent("key-1", "nonce-of-" + offer.id(), NOW.plusSeconds(60));
+                stopped.sessions().createIfCodeFree(session, NOW);
+                stopped.counters().incrementAndGet(counter, NOW.plusSeconds(60));
             }
 
             try (PostgresStorage restarted = TestDatabase.newStorage()) {
@@ -143,6 +202,8 @@ class PostgresStorageTest {
                 assertThat(restarted.credentials().find(credential.credentialId())).contains(credential);
                 assertThat(restarted.nonces().rememberIfAbsent("key-1", "nonce-of-" + offer.id(), NOW.plusSeconds(60)))
                         .isFalse();
+                assertThat(restarted.sessions().find(session.id())).contains(session);
+                assertThat(restarted.counters().get(counter, NOW)).isEqualTo(1);
             }
         }
     }

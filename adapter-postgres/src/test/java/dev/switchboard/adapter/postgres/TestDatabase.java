@@ -1,7 +1,9 @@
 package dev.switchboard.adapter.postgres;
 
+import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -77,6 +79,15 @@ final class TestDatabase {
 
     static void emptyNonces() {
         admin().truncate(NONCES).execute();
+    }
+
+    /** Deletes every pairing session, with its members and mailbox messages. */
+    static void emptySessions() {
+        admin().truncate(PAIRING_SESSIONS).cascade().execute();
+    }
+
+    static void emptyCounters() {
+        admin().truncate(COUNTERS).execute();
     }
 
     /** Ends the server process serving {@code pid}'s connection, as an administrator or a failure would. */

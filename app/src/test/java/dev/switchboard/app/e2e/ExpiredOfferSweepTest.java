@@ -4,13 +4,20 @@ import static dev.switchboard.app.e2e.TestData.uniqueService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.app.StoreKind;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** The scheduled sweeper, running in the real application, removes expired offers. */
+@OnEveryStore
 class ExpiredOfferSweepTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     @RegisterExtension
     static final RunningSwitchboard SWITCHBOARD =

@@ -5,14 +5,21 @@ import static dev.switchboard.app.e2e.TestData.uniqueService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.app.StoreKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** An offer past its TTL, before the sweeper has removed it: refused as expired. */
+@OnEveryStore
 class OfferExpiryTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     // Sweeping hourly keeps the expired offer in the store, so the test sees "expired", not "gone".
     @RegisterExtension

@@ -5,6 +5,7 @@ import static dev.switchboard.app.e2e.TestData.sdp;
 import static dev.switchboard.app.e2e.TestData.uniqueService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.StoreKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** Who may do what to an offer, and the limits on it, enforced over HTTP. */
+@OnEveryStore
 class OfferRulesTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     @RegisterExtension
     static final RunningSwitchboard SWITCHBOARD = RunningSwitchboard.withTestSettings();

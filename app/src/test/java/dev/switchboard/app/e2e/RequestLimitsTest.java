@@ -3,6 +3,7 @@ package dev.switchboard.app.e2e;
 import static dev.switchboard.app.e2e.TestData.uniqueService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** What the server refuses to read: bad JSON, wrong media types, oversized bodies and batches. */
+@OnEveryStore
 class RequestLimitsTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     @RegisterExtension
     static final RunningSwitchboard SWITCHBOARD = RunningSwitchboard.withTestSettings();

@@ -1,65 +1,50 @@
 package dev.switchboard.app.e2e;
 
-import dev.switchboard.app.Switchboard;
-import dev.switchboard.app.SwitchboardConfig;
-import java.util.HashMap;
+import dev.switchboard.app.StoreKind;
 import java.util.Map;
-import java.util.Properties;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.ParameterInfo;
 
 /**
- * Runs the real application, configured the way an operator would, on a free loopback port for the
- * tests of one class. Register it as a {@code static} field with {@code @RegisterExtension}. JUnit also
- * calls it around each {@code @Nested} class, so it counts how deep it is and starts and stops once.
+ * Runs the real application for each {@link OnEveryStore} invocation of a suite, on that invocation's store.
+ * Register it as a {@code static} field with {@code @RegisterExtension}; the suite declares the store as its
+ * {@code @Parameter}, which is where this extension reads it from.
  */
-final class RunningSwitchboard implements BeforeAllCallback, AfterAllCallback {
-    /** Settings every end-to-end test shares; limits are lowered so tests can reach them cheaply. */
-    static final Map<String, String> TEST_SETTINGS = Map.of(
-            "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-            "SWITCHBOARD_HTTP_PORT", "0",
-            "SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
-            "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1",
-            "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "5",
-            "SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024));
+final class RunningSwitchboard implements BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback {
+    private final Map<String, String> overrides;
+    private StartedSwitchboard switchboard;
 
-    private final Map<String, String> settings;
-    private int depth;
-    private Switchboard switchboard;
-    private Api api;
-
-    private RunningSwitchboard(Map<String, String> settings) {
-        this.settings = settings;
+    private RunningSwitchboard(Map<String, String> overrides) {
+        this.overrides = overrides;
     }
 
     static RunningSwitchboard withTestSettings() {
         return withTestSettingsAnd(Map.of());
     }
 
-    /** The shared test settings, some of them replaced or added. */
+    /** The shared test settings ({@link StartedSwitchboard#TEST_SETTINGS}), some of them replaced or added. */
     static RunningSwitchboard withTestSettingsAnd(Map<String, String> overrides) {
-        Map<String, String> settings = new HashMap<>(TEST_SETTINGS);
-        settings.putAll(overrides);
-        return new RunningSwitchboard(Map.copyOf(settings));
+        return new RunningSwitchboard(Map.copyOf(overrides));
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        if (depth++ == 0) {
-            switchboard = Switchboard.start(SwitchboardConfig.from(settings, new Properties()));
-            api = new Api(switchboard.httpPort());
-        }
+    public void beforeClassTemplateInvocation(ExtensionContext context) {
+        StoreKind store = ParameterInfo.get(context).getArguments().get(0, StoreKind.class);
+        switchboard = StartedSwitchboard.start(store, overrides);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        if (--depth == 0) {
-            switchboard.close();
-        }
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        switchboard.close();
+        switchboard = null;
     }
 
     Api api() {
-        return api;
+        if (switchboard == null) {
+            throw new IllegalStateException("not running: annotate the suite with @OnEveryStore");
+        }
+        return switchboard.api();
     }
 }

@@ -2,11 +2,18 @@ package dev.switchboard.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** The unsigned operational routes, and what happens off the map. */
+@OnEveryStore
 class ServiceEndpointsTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     @RegisterExtension
     static final RunningSwitchboard SWITCHBOARD = RunningSwitchboard.withTestSettings();
@@ -19,7 +26,7 @@ class ServiceEndpointsTest {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("up");
-        assertThat(health.json().path("store").asText()).isEqualTo("memory");
+        assertThat(health.json().path("store").asText()).isEqualTo(store.configName());
         assertThat(health.json().path("version").asText()).isNotBlank();
     }
 

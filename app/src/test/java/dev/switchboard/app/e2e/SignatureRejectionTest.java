@@ -4,6 +4,7 @@ import static dev.switchboard.app.e2e.TestData.sdp;
 import static dev.switchboard.app.e2e.TestData.uniqueService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.app.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -13,11 +14,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a signed request can be refused, seen from the client. */
+@OnEveryStore
 class SignatureRejectionTest {
+
+    /** The store of this run, which {@link RunningSwitchboard} starts the application on. */
+    @Parameter
+    StoreKind store;
 
     @RegisterExtension
     static final RunningSwitchboard SWITCHBOARD = RunningSwitchboard.withTestSettings();

@@ -13,10 +13,12 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import dev.switchboard.adapter.memory.InMemoryStorage;
 import dev.switchboard.domain.TestCore;
 import dev.switchboard.ports.ErrorCode;
+import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.StoreHealth;
@@ -46,6 +48,16 @@ class WakeUpsTest {
             @Override
             public OfferStore offers() {
                 return stores.offers();
+            }
+
+            @Override
+            public SessionStore sessions() {
+                return stores.sessions();
+            }
+
+            @Override
+            public CounterStore counters() {
+                return stores.counters();
             }
 
             @Override

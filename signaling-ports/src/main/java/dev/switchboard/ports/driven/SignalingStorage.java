@@ -11,6 +11,10 @@ public interface SignalingStorage {
 
     OfferStore offers();
 
+    SessionStore sessions();
+
+    CounterStore counters();
+
     EventPublisher events();
 
     /** The kind of store and whether it answers right now. */

@@ -1,10 +1,13 @@
 package dev.switchboard.ports.driving;
 
-/** Deletes every expired record (offers with their answers and candidates, nonces); run on a schedule. */
+/**
+ * Deletes every expired record (offers with their answers and candidates, nonces, pairing sessions with
+ * their mailboxes, counters) and removes the members of open sessions that went silent; run on a schedule.
+ */
 public interface SweepExpired {
 
     Swept sweep();
 
-    /** How many records of each kind one sweep deleted. */
-    record Swept(int offers, int nonces) {}
+    /** How many records of each kind one sweep deleted, and how many silent members it timed out. */
+    record Swept(int offers, int nonces, int sessions, int timedOutMembers, int counters) {}
 }

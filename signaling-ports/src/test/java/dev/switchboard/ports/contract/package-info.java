@@ -1,8 +1,11 @@
 /**
  * The storage contract, written once and run against every storage adapter:
  * {@link dev.switchboard.ports.contract.OfferStoreContract} (its rules grouped by concern in the
- * package-private {@code *Rules} classes), {@link dev.switchboard.ports.contract.NonceStoreContract},
- * {@link dev.switchboard.ports.contract.CredentialStoreContract} and
+ * package-private {@code *Rules} classes), {@link dev.switchboard.ports.contract.SessionStoreContract}
+ * (likewise, its groups extending {@code SessionStoreRules}),
+ * {@link dev.switchboard.ports.contract.NonceStoreContract},
+ * {@link dev.switchboard.ports.contract.CredentialStoreContract},
+ * {@link dev.switchboard.ports.contract.CounterStoreContract} and
  * {@link dev.switchboard.ports.contract.EventPublisherContract}. An adapter's test extends one and
  * supplies a fresh store; concurrency cases make the races of the ports really happen.
  */

@@ -1,6 +1,7 @@
 /**
  * Test fixtures for every module: {@link dev.switchboard.ports.testing.SettableClock} for time,
  * {@link dev.switchboard.ports.testing.OfferFixtures} for valid offers and random ids,
+ * {@link dev.switchboard.ports.testing.SessionFixtures} for pairing sessions, members and signals,
  * {@link dev.switchboard.ports.testing.Race} to run calls concurrently, and
  * {@link dev.switchboard.ports.testing.WakeCounter} to observe wake-ups.
  */

@@ -1,0 +1,71 @@
+package dev.switchboard.adapter.http;
+
+import dev.switchboard.ports.ErrorCode;
+import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.driving.RedeemConnectionTicket;
+import dev.switchboard.ports.model.Identity;
+import io.undertow.util.Headers;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code GET /v1/ws?ticket=&after=&eventsAfter=}: opens a WebSocket. Everything is checked before the
+ * upgrade, while a refusal can still be an HTTP problem: the handshake headers (400), the address's
+ * connection limit (429), and the ticket, which is redeemed, so used up, here (401). Only then does the
+ * request switch protocols.
+ */
+final class WebSocketEndpoint implements Endpoint {
+    static final Set<String> QUERY = Set.of("ticket", "after", "eventsAfter");
+
+    private final RedeemConnectionTicket redeemConnectionTicket;
+    private final OpenSockets sockets;
+    private final SocketHandshake handshake;
+
+    WebSocketEndpoint(RedeemConnectionTicket redeemConnectionTicket, OpenSockets sockets, SocketHandshake handshake) {
+        this.redeemConnectionTicket = redeemConnectionTicket;
+        this.sockets = sockets;
+        this.handshake = handshake;
+    }
+
+    @Override
+    public Reply handle(Call call) {
+        requireWebSocketHandshake(call);
+        String ticket = call.query().text("ticket").filter(t -> !t.isBlank()).orElseThrow(() ->
+                new SignalingException(ErrorCode.TICKET_INVALID, "pass a ticket from POST /v1/tickets as ?ticket="));
+        long after = cursor(call, "after").orElse(0);
+        OptionalLong eventsAfter = cursor(call, "eventsAfter");
+        OpenSockets.Slot slot = sockets.reserve(call.clientAddress());
+        Identity owner;
+        try {
+            owner = redeemConnectionTicket.redeem(ticket);
+        } catch (RuntimeException refused) {
+            slot.release();
+            throw refused;
+        }
+        return handshake.upgrade(new Admission(owner, after, eventsAfter, slot));
+    }
+
+    /** Checked before the ticket is spent, so a request that cannot become a WebSocket keeps it. */
+    private static void requireWebSocketHandshake(Call call) {
+        boolean upgrade = call.header(Headers.UPGRADE_STRING)
+                .filter(value -> value.strip().toLowerCase(Locale.ROOT).equals("websocket")).isPresent();
+        if (!upgrade || call.header(Headers.SEC_WEB_SOCKET_KEY_STRING).filter(k -> !k.isBlank()).isEmpty()) {
+            throw WireJson.malformed("this is a WebSocket: open it with a WebSocket handshake (Upgrade: websocket)");
+        }
+        if (!call.header(Headers.SEC_WEB_SOCKET_VERSION_STRING).map(String::strip).orElse("").equals("13")) {
+            throw WireJson.malformed("only WebSocket version 13 (RFC 6455) is supported");
+        }
+    }
+
+    private static OptionalLong cursor(Call call, String name) {
+        if (call.query().text(name).isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long value = call.query().integer(name, 0);
+        if (value < 0) {
+            throw SignalingException.invalid(name, "must not be negative");
+        }
+        return OptionalLong.of(value);
+    }
+}

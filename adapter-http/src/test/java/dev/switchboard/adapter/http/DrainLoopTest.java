@@ -1,0 +1,91 @@
+package dev.switchboard.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class DrainLoopTest {
+    /** An executor that runs tasks only when the test says so, to control exactly what overlaps. */
+    private final Queue<Runnable> queued = new ArrayDeque<>();
+    private final Executor manual = queued::add;
+    private final AtomicInteger rounds = new AtomicInteger();
+
+    private void runQueued() {
+        for (Runnable task = queued.poll(); task != null; task = queued.poll()) {
+            task.run();
+        }
+    }
+
+    @Test
+    void queuesOneRunForAnyNumberOfSignalsBeforeItStarts() {
+        DrainLoop loop = new DrainLoop(manual, rounds::incrementAndGet, () -> {});
+
+        loop.signal();
+        loop.signal();
+        loop.signal();
+
+        assertThat(queued).hasSize(1);
+        runQueued();
+        assertThat(rounds).hasValue(1);
+    }
+
+    @Test
+    void runsOneMoreRoundForSignalsThatArriveDuringARound() {
+        LoopUnderTest holder = new LoopUnderTest();
+        DrainLoop loop = new DrainLoop(manual, () -> {
+            if (rounds.incrementAndGet() == 1) {
+                holder.loop.signal();
+                holder.loop.signal();
+            }
+        }, () -> {});
+        holder.loop = loop;
+
+        loop.signal();
+        runQueued();
+
+        assertThat(rounds).hasValue(2);
+    }
+
+    @Test
+    void givesItsThreadBackAfterAFewRoundsInARow() {
+        LoopUnderTest holder = new LoopUnderTest();
+        DrainLoop loop = new DrainLoop(manual, () -> {
+            if (rounds.incrementAndGet() < 40) {
+                holder.loop.signal();
+            }
+        }, () -> {});
+        holder.loop = loop;
+
+        loop.signal();
+        queued.poll().run();
+
+        assertThat(rounds.get()).isLessThan(40);
+        assertThat(queued).hasSize(1);
+        runQueued();
+        assertThat(rounds).hasValue(40);
+    }
+
+    @Test
+    void reportsARefusingPool() {
+        AtomicBoolean rejected = new AtomicBoolean();
+        DrainLoop loop = new DrainLoop(task -> {
+            throw new RejectedExecutionException("stopped");
+        }, rounds::incrementAndGet, () -> rejected.set(true));
+
+        loop.signal();
+
+        assertThat(rejected).isTrue();
+        assertThat(rounds).hasValue(0);
+    }
+
+    /** Lets a round signal the loop that runs it. */
+    private static final class LoopUnderTest {
+        DrainLoop loop;
+    }
+}

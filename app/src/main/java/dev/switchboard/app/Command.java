@@ -1,0 +1,49 @@
+package dev.switchboard.app;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the process is asked to do, named by its only argument. Two verbs need no command-line library:
+ * settings come from the environment, so there are no options to parse.
+ */
+enum Command {
+    /** Run the server until SIGTERM; the default. */
+    SERVE("serve", "start the server (the default)"),
+    /** Apply pending PostgreSQL schema migrations and exit, for operators who migrate before deploying. */
+    MIGRATE("migrate", "apply pending PostgreSQL schema migrations, then exit"),
+    /** Print the usage. */
+    HELP("help", "show this help");
+
+    private final String word;
+    private final String description;
+
+    Command(String word, String description) {
+        this.word = word;
+        this.description = description;
+    }
+
+    /** The command the arguments name; empty when they name none. */
+    static Optional<Command> parse(String... args) {
+        if (args.length == 0) {
+            return Optional.of(SERVE);
+        }
+        if (args.length > 1) {
+            return Optional.empty();
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            return Optional.of(HELP);
+        }
+        return Arrays.stream(values()).filter(command -> command.word.equals(args[0])).findFirst();
+    }
+
+    static String usage() {
+        return "Usage: java -jar switchboard.jar [" + Arrays.stream(values()).map(c -> c.word)
+                .collect(Collectors.joining(" | ")) + "]" + System.lineSeparator()
+                + Arrays.stream(values()).map(c -> String.format("  %-8s %s", c.word, c.description))
+                        .collect(Collectors.joining(System.lineSeparator()))
+                + System.lineSeparator()
+                + "Settings are environment variables (SWITCHBOARD_*); see docs/configuration.md.";
+    }
+}

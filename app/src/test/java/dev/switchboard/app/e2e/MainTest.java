@@ -1,0 +1,90 @@
+package dev.switchboard.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The launcher, run as a real process the way an operator runs it, when it must refuse or fail. */
+class MainTest {
+
+    @Nested
+    class WhenTheConfigurationIsInvalid {
+        @Test
+        void exitsWithStatus2ListingEveryProblem() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_HTTP_PORT", "eighty",
+                    "SWITCHBOARD_STORE", "cassandra",
+                    "SWITCHBOARD_MASTER_KEY", "not-a-key"))) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output())
+                        .contains("invalid configuration (3 problems)")
+                        .contains("SWITCHBOARD_HTTP_PORT")
+                        .contains("SWITCHBOARD_STORE: must be one of [memory, postgres]")
+                        .contains("SWITCHBOARD_MASTER_KEY")
+                        .doesNotContain("not-a-key");
+            }
+        }
+
+        @Test
+        void refusesToMigrateTheMemoryStore() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "migrate")) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("SWITCHBOARD_STORE: must be postgres to migrate");
+            }
+        }
+    }
+
+    @Nested
+    class WhenTheCommandLineIsWrong {
+        @Test
+        void exitsWithStatus2AndTheUsageForAnUnknownCommand() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "migrat")) {
+
+                assertThat(launcher.awaitExit()).isEqualTo(2);
+                assertThat(launcher.output()).contains("Unknown command: migrat")
+                        .contains("Usage: java -jar switchboard.jar [serve | migrate | help]");
+            }
+        }
+
+        @Test
+        void printsTheUsageWhenAskedForHelp() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "--help")) {
+
+                assertThat(launcher.awaitExit()).isZero();
+                assertThat(launcher.output()).contains("migrate  apply pending PostgreSQL schema migrations");
+            }
+        }
+    }
+
+    @Nested
+    class WhenPostgresDoesNotAnswer {
+        @Test
+        void exitsWithStatus1AndOneClearLineNamingTheUrlButNeverThePassword() throws IOException {
+            int closedPort;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = probe.getLocalPort();
+            }
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_STORE", "postgres",
+                    "SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/sb?password=hunter2",
+                    "SWITCHBOARD_DATABASE_PASSWORD", "hunter2",
+                    "SWITCHBOARD_DATABASE_CONNECT_TIMEOUT_SECONDS", "1",
+                    "SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                    "SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677"))) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(1);
+                assertThat(launcher.linesContaining("Switchboard failed to start")).singleElement().asString()
+                        .contains("PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort
+                                + "/sb?password=*** does not answer for user switchboard");
+                assertThat(launcher.output()).doesNotContain("hunter2").doesNotContain("started");
+            }
+        }
+    }
+}

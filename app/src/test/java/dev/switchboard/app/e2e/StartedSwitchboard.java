@@ -1,0 +1,59 @@
+package dev.switchboard.app.e2e;
+
+import dev.switchboard.app.StoreKind;
+import dev.switchboard.app.Switchboard;
+import dev.switchboard.app.SwitchboardConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The real application, configured the way an operator would, on a free loopback port until closed. */
+final class StartedSwitchboard implements AutoCloseable {
+    /** Settings every end-to-end test shares; limits are lowered so tests can reach them cheaply. */
+    static final Map<String, String> TEST_SETTINGS = Map.of(
+            "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
+            "SWITCHBOARD_HTTP_PORT", "0",
+            "SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            "SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677",
+            "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1",
+            "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "5",
+            "SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024));
+
+    private final Switchboard switchboard;
+    private final Api api;
+
+    private StartedSwitchboard(SwitchboardConfig config) {
+        this.switchboard = Switchboard.start(config);
+        this.api = new Api(switchboard.httpPort());
+    }
+
+    /** On {@code store} (PostgreSQL: the shared test database) with the test settings, some replaced or added. */
+    static StartedSwitchboard start(StoreKind store, Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(switch (store) {
+            case MEMORY -> Map.<String, String>of();
+            case POSTGRES -> TestDatabase.switchboardSettings(TestDatabase.shared());
+        });
+        settings.putAll(overrides);
+        return start(settings);
+    }
+
+    /** With the test settings, some replaced or added (the store among them). */
+    static StartedSwitchboard start(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(TEST_SETTINGS);
+        settings.putAll(overrides);
+        return new StartedSwitchboard(SwitchboardConfig.from(settings, new Properties()));
+    }
+
+    Api api() {
+        return api;
+    }
+
+    int port() {
+        return switchboard.httpPort();
+    }
+
+    @Override
+    public void close() {
+        switchboard.close();
+    }
+}
