@@ -3,6 +3,7 @@ package dev.switchboard.adapter.http;
 import io.undertow.websockets.core.WebSockets;
 import io.undertow.websockets.core.WebSocketChannel;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.xnio.XnioExecutor;
 
@@ -77,9 +78,16 @@ final class Heartbeat implements Runnable {
         schedule(now);
     }
 
-    /** Wakes at the next ping or at the moment the socket would turn idle, whichever comes first. */
+    /**
+     * Wakes at the next ping or at the moment the socket would turn idle, whichever comes first. Once the IO
+     * thread is stopping it takes no more timers and closes the socket itself, so there is nothing to watch.
+     */
     private void schedule(long now) {
         long wake = Math.min(nextPing - now, lastLife + idleTimeout - now);
-        timer = channel.getIoThread().executeAfter(this, Math.max(wake, 1), TimeUnit.NANOSECONDS);
+        try {
+            timer = channel.getIoThread().executeAfter(this, Math.max(wake, 1), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            stopped = true;
+        }
     }
 }

@@ -45,10 +45,18 @@ final class Outbox {
         onIoThread(() -> {
             if (channel.isOpen() && !channel.isCloseFrameSent()) {
                 WebSockets.sendClose(cause.code(), cause.reason(), channel, CLOSE_ON_FAILURE);
-                channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_SECONDS,
-                        TimeUnit.SECONDS);
+                cutAfterGrace();
             }
         });
+    }
+
+    /** A stopping IO thread takes no more timers; it is about to close the socket anyway, so close it now. */
+    private void cutAfterGrace() {
+        try {
+            channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            IoUtils.safeClose(channel);
+        }
     }
 
     /** The IO thread runs tasks in the order given; once it has stopped, there is nobody left to write to. */

@@ -159,6 +159,11 @@ public final class SignalingHttpServer implements AutoCloseable {
         worker.shutdownNow();
     }
 
+    /** How many WebSockets are open, for tests that check closed ones are let go. */
+    int openSockets() {
+        return sockets.size();
+    }
+
     /** The route table this server serves, for tests that hold it to the documentation. */
     List<Route> routes() {
         return routes;

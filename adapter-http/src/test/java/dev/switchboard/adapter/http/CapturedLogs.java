@@ -7,15 +7,15 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Records what one class logs, at every level and instead of printing it, for as long as it is open. */
+/** Records what one class (or logger hierarchy) logs, at every level and instead of printing it, for as long as it is open. */
 final class CapturedLogs implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
     private final boolean previouslyAdditive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private CapturedLogs(Class<?> source) {
-        this.logger = (Logger) LoggerFactory.getLogger(source);
+    private CapturedLogs(String name) {
+        this.logger = (Logger) LoggerFactory.getLogger(name);
         this.previousLevel = logger.getLevel();
         this.previouslyAdditive = logger.isAdditive();
         logger.setLevel(Level.DEBUG);
@@ -25,7 +25,12 @@ final class CapturedLogs implements AutoCloseable {
     }
 
     static CapturedLogs of(Class<?> source) {
-        return new CapturedLogs(source);
+        return new CapturedLogs(source.getName());
+    }
+
+    /** Records a whole logger hierarchy, such as a library's, by its name. */
+    static CapturedLogs of(String name) {
+        return new CapturedLogs(name);
     }
 
     List<ILoggingEvent> events() {
