@@ -25,7 +25,8 @@ final class PairingRoutes {
                 Route.signed("POST", SESSION + "/leave", manage::leave),
                 Route.signed("POST", SESSION + "/signals", new SendSignalEndpoint(pairing.sendSignal(),
                         WireJson.strictFactory(settings.maxRequestBodyBytes()))).withJsonBody(),
-                Route.signed("GET", "/v1/messages", new FetchMessagesEndpoint(pairing.fetchMessages(),
+                Route.signed("GET", "/v1/messages", new LongPolledPageEndpoint<>(
+                        pairing.fetchMessages()::fetch, page -> page.messages().isEmpty(), MessagePageJson::from,
                         signaling.watchEvents(), settings.maxEventWait(), worker, pending)).withQuery(PollQuery.NAMES),
                 Route.signed("POST", "/v1/messages/ack", new AcknowledgeMessagesEndpoint(pairing.acknowledgeMessages()))
                         .withJsonBody(),

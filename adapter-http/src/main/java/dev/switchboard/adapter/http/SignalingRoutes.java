@@ -38,7 +38,8 @@ final class SignalingRoutes {
                         .withJsonBody(),
                 Route.signed("POST", OFFER + "/candidates", candidates::add).withJsonBody(),
                 Route.signed("GET", OFFER + "/candidates", candidates::list).withQuery(Set.of("after")),
-                Route.signed("GET", "/v1/events", new PollEventsEndpoint(useCases.pollEvents(),
+                Route.signed("GET", "/v1/events", new LongPolledPageEndpoint<>(
+                        useCases.pollEvents()::poll, page -> page.events().isEmpty(), EventPageJson::from,
                         useCases.watchEvents(), maxWait, worker, pending)).withQuery(PollQuery.NAMES),
                 Route.signed("POST", "/v1/batch", new ExecuteBatchEndpoint(useCases.executeBatch(), json))
                         .withJsonBody());
