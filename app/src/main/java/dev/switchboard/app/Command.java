@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the process is asked to do, named by its only argument. Two verbs need no command-line library:
+ * What the process is asked to do, named by its only argument. A few verbs need no command-line library:
  * settings come from the environment, so there are no options to parse.
  */
 enum Command {
@@ -13,6 +13,9 @@ enum Command {
     SERVE("serve", "start the server (the default)"),
     /** Apply pending PostgreSQL schema migrations and exit, for operators who migrate before deploying. */
     MIGRATE("migrate", "apply pending PostgreSQL schema migrations, then exit"),
+    /** Check the Enterprise audit log's hash chain in PostgreSQL, print the result and exit: 0 intact, 3 broken. */
+    VERIFY_AUDIT("verify-audit", "check the audit log's hash chain (enterprise, postgres), print one JSON line, "
+            + "exit 0 intact or 3 broken"),
     /** Print the usage. */
     HELP("help", "show this help");
 
@@ -41,7 +44,7 @@ enum Command {
     static String usage() {
         return "Usage: java -jar switchboard.jar [" + Arrays.stream(values()).map(c -> c.word)
                 .collect(Collectors.joining(" | ")) + "]" + System.lineSeparator()
-                + Arrays.stream(values()).map(c -> String.format("  %-8s %s", c.word, c.description))
+                + Arrays.stream(values()).map(c -> String.format("  %-13s %s", c.word, c.description))
                         .collect(Collectors.joining(System.lineSeparator()))
                 + System.lineSeparator()
                 + "Settings are environment variables (SWITCHBOARD_*); see docs/configuration.md.";

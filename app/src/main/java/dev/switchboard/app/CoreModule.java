@@ -3,18 +3,20 @@ package dev.switchboard.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.switchboard.domain.EnterprisePolicy;
 import dev.switchboard.domain.MasterKeyRing;
 import dev.switchboard.domain.PairingPolicy;
 import dev.switchboard.domain.ServerSigningKey;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.domain.SignalingPolicy;
+import dev.switchboard.domain.TransferPolicy;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.SignalingStorage;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds the domain core and what it needs from the platform: time, randomness, policy and keys. */
+/** Binds the domain core and what it needs from the platform: time, randomness, policies and keys. */
 final class CoreModule extends AbstractModule {
     private static final Logger log = LoggerFactory.getLogger(CoreModule.class);
     private static final int MASTER_KEY_BYTES = 32;
@@ -24,11 +26,16 @@ final class CoreModule extends AbstractModule {
     private final SigningConfig signing;
     private final OfferConfig offers;
     private final PairingConfig pairing;
+    private final TransferConfig transfers;
+    private final EditionConfig edition;
 
-    CoreModule(SigningConfig signing, OfferConfig offers, PairingConfig pairing) {
+    CoreModule(SigningConfig signing, OfferConfig offers, PairingConfig pairing, TransferConfig transfers,
+            EditionConfig edition) {
         this.signing = signing;
         this.offers = offers;
         this.pairing = pairing;
+        this.transfers = transfers;
+        this.edition = edition;
     }
 
     @Provides
@@ -74,25 +81,43 @@ final class CoreModule extends AbstractModule {
     }
 
     /**
-     * The configured pairing rules, signed with the configured key or with one for this run only (configuration
-     * requires a key with a durable store, so only the memory store gets here without one).
+     * The configured key that signs invite tokens, connection tickets and transfer capability tokens, or one for
+     * this run only (configuration requires a key with a durable store, so only the memory store gets here without
+     * one).
      */
     @Provides
     @Singleton
-    PairingPolicy pairingPolicy(Entropy entropy) {
-        ServerSigningKey key = pairing.signingKey().orElseGet(() -> {
-            log.warn("No SWITCHBOARD_SIGNING_KEY configured: signing invite tokens and connection tickets with a "
-                    + "random key for this run only; they will not be accepted after a restart");
+    ServerSigningKey signingKey(Entropy entropy) {
+        return pairing.signingKey().orElseGet(() -> {
+            log.warn("No SWITCHBOARD_SIGNING_KEY configured: signing invite tokens, connection tickets and transfer "
+                    + "tokens with a random key for this run only; they will not be accepted after a restart");
             return ServerSigningKey.of(entropy.nextBytes(SIGNING_KEY_BYTES));
         });
+    }
+
+    @Provides
+    @Singleton
+    PairingPolicy pairingPolicy(ServerSigningKey key) {
         return pairing.policy(key);
+    }
+
+    @Provides
+    @Singleton
+    TransferPolicy transferPolicy(ServerSigningKey key) {
+        return transfers.policy(key);
+    }
+
+    @Provides
+    @Singleton
+    EnterprisePolicy enterprisePolicy() {
+        return edition.policy();
     }
 
     @Provides
     @Singleton
     SignalingCore core(
             SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy,
-            PairingPolicy pairingPolicy) {
-        return SignalingCore.create(storage, clock, entropy, policy, pairingPolicy);
+            PairingPolicy pairingPolicy, TransferPolicy transferPolicy, EnterprisePolicy enterprisePolicy) {
+        return SignalingCore.create(storage, clock, entropy, policy, pairingPolicy, transferPolicy, enterprisePolicy);
     }
 }

@@ -39,7 +39,14 @@ final class ExpirySweeper implements AutoCloseable {
     private void sweepOnce() {
         try {
             SweepExpired.Swept swept = sweeper.sweep();
-            log.debug("Swept {} expired offers and {} expired nonces", swept.offers(), swept.nonces());
+            log.debug("Swept {} offers, {} nonces, {} sessions, {} counters, {} devices; timed out {} members; purged {} "
+                    + "expired transfers, forgot {}", swept.offers(), swept.nonces(), swept.sessions(),
+                    swept.counters(), swept.devices(), swept.timedOutMembers(), swept.expiredTransfers(),
+                    swept.forgottenTransfers());
+            if (swept.expiredTransfers() > 0) {
+                // Worth an operator's eye: each is a transfer whose receiver never took all its chunks.
+                log.info("Deleted the chunks of {} transfer(s) that expired unfinished", swept.expiredTransfers());
+            }
         } catch (RuntimeException e) {
             // Caught so the schedule survives: an exception would cancel every later run.
             log.warn("Sweeping expired records failed; retrying at the next interval", e);

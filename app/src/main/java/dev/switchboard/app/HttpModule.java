@@ -11,14 +11,19 @@ import dev.switchboard.adapter.http.HttpSettings;
  */
 final class HttpModule extends AbstractModule {
     private final HttpConfig http;
+    private final TransferConfig transfers;
     private final String version;
 
-    HttpModule(HttpConfig http, String version) {
+    HttpModule(HttpConfig http, TransferConfig transfers, String version) {
         this.http = http;
+        this.transfers = transfers;
         this.version = version;
     }
 
-    /** The configured address, limits, join-link base and WebSocket; thread counts and timeouts keep the adapter's defaults. */
+    /**
+     * The configured address, limits, join-link base and WebSocket; a chunk body may be as large as the largest
+     * chunk a transfer may declare. Thread counts and timeouts keep the adapter's defaults.
+     */
     @Provides
     @Singleton
     HttpSettings settings() {
@@ -27,6 +32,7 @@ final class HttpModule extends AbstractModule {
                 http.host(),
                 http.port(),
                 http.maxRequestBytes(),
+                transfers.maxChunkBytes(),
                 http.maxEventWait(),
                 version,
                 defaults.ioThreads(),

@@ -1,5 +1,7 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ports.driving.VerifyAuditLog;
+import dev.switchboard.ports.model.Edition;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -8,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jar's entry point: {@code serve} (the default) runs Switchboard from the process environment and stops it
- * gracefully on SIGTERM or Ctrl-C; {@code migrate} applies pending PostgreSQL schema migrations and exits.
- * Exits with 2 when the configuration or the command line is invalid, 1 when start-up or migrating fails.
+ * gracefully on SIGTERM or Ctrl-C; {@code migrate} applies pending PostgreSQL schema migrations and exits;
+ * {@code verify-audit} checks the Enterprise audit log's hash chain and exits 0 when intact, 3 when broken.
+ * Exits with 2 when the configuration or the command line is invalid, 1 when start-up, migrating or reading the
+ * store fails.
  */
 public final class Main {
     static {
@@ -22,6 +26,7 @@ public final class Main {
     private static final int SUCCEEDED = 0;
     private static final int FAILED = 1;
     private static final int INVALID = 2;
+    private static final int AUDIT_LOG_BROKEN = 3;
 
     private Main() {}
 
@@ -36,6 +41,7 @@ public final class Main {
         switch (command.get()) {
             case SERVE -> serve();
             case MIGRATE -> System.exit(migrate());
+            case VERIFY_AUDIT -> System.exit(verifyAudit());
             case HELP -> System.out.println(Command.usage());
         }
     }
@@ -91,5 +97,36 @@ public final class Main {
             log.error("Migrating the schema failed: {}", e.getMessage(), e);
             return FAILED;
         }
+    }
+
+    /** Prints one JSON line, {@code {"auditLog":"intact"|"broken",...}}, on stdout, so scripts can read it. */
+    private static int verifyAudit() {
+        SwitchboardConfig config;
+        try {
+            config = SwitchboardConfig.fromProcess();
+        } catch (InvalidConfigurationException e) {
+            log.error("Switchboard cannot verify the audit log: {}", e.getMessage());
+            return INVALID;
+        }
+        if (config.edition().edition() != Edition.ENTERPRISE) {
+            log.error("The audit log is an Enterprise feature: this server runs the consumer edition, which keeps "
+                    + "none (set SWITCHBOARD_EDITION=enterprise; see docs/editions.md)");
+            return INVALID;
+        }
+        if (!config.store().kind().durable()) {
+            log.error("The memory store keeps the audit log inside the serving process only: verify it there with "
+                    + "GET /v1/admin/audit/verify, or run on SWITCHBOARD_STORE=postgres");
+            return INVALID;
+        }
+        VerifyAuditLog.Verification verification;
+        try {
+            verification = Switchboard.verifyAuditLog(config);
+        } catch (RuntimeException e) {
+            log.error("Verifying the audit log failed: {}", e.getMessage(), e);
+            return FAILED;
+        }
+        System.out.println(AuditVerificationLine.of(verification));
+        System.out.flush();
+        return verification.intact() ? SUCCEEDED : AUDIT_LOG_BROKEN;
     }
 }

@@ -44,6 +44,14 @@ final class SettingsReader {
                 .filter(value -> !value.isEmpty());
     }
 
+    /**
+     * A variable the platform sets, not a setting of ours (such as {@code AWS_LAMBDA_FUNCTION_NAME}): read from the
+     * environment only, blank treated as absent, and never reported as unknown.
+     */
+    Optional<String> platformVariable(String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
     String string(String key, String fallback) {
         return raw(key).orElse(fallback);
     }

@@ -11,6 +11,9 @@ import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.adapter.postgres.PostgresStorage;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driving.VerifyAuditLog;
+import dev.switchboard.ports.model.Actor;
+import dev.switchboard.ports.model.Edition;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
+    /** Who the {@code verify-audit} command acts as: whoever runs it holds the store's credentials already. */
+    private static final Actor.Admin OPERATOR = new Actor.Admin("verify-audit");
 
     private final Deque<Component> started;
     private final int httpPort;
@@ -41,11 +46,7 @@ public final class Switchboard implements AutoCloseable {
      */
     public static Switchboard start(SwitchboardConfig config) {
         String version = AppVersion.current();
-        // DEVELOPMENT builds singletons when first asked for, so that the steps below decide when the store opens.
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT,
-                storeModule(config.store()),
-                new CoreModule(config.signing(), config.offers(), config.pairing()),
-                new HttpModule(config.http(), version));
+        Injector injector = injector(config, version);
         Deque<Component> started = new ArrayDeque<>();
         try {
             config.store().database().filter(DatabaseConfig::migrateOnStart).ifPresent(Switchboard::migrate);
@@ -54,14 +55,15 @@ public final class Switchboard implements AutoCloseable {
                 started.push(new Component("storage", closeable));
             }
             SignalingCore core = injector.getInstance(SignalingCore.class);
-            SignalingHttpServer server =
-                    SignalingHttpServer.start(
-                            injector.getInstance(HttpSettings.class), core.useCases(), core.pairing());
+            SignalingHttpServer server = SignalingHttpServer.start(injector.getInstance(HttpSettings.class),
+                    core.useCases(), core.pairing(), core.transfers(), core.enterprise());
             started.push(new Component("HTTP server", server::close));
             started.push(new Component("expiry sweeper",
                     ExpirySweeper.start(core.sweeper(), config.store().sweepInterval())));
-            log.info("Switchboard {} started: store={}, listening on {}:{}",
-                    version, config.store().kind().configName(), config.http().host(), server.port());
+            log.info("Switchboard {} started: edition={}, store={}, listening on {}:{}", version,
+                    config.edition().edition().wireName(), config.store().kind().configName(), config.http().host(),
+                    server.port());
+            warnAboutTheEdition(config);
             return new Switchboard(started, server.port());
         } catch (RuntimeException e) {
             stopAll(started);
@@ -81,6 +83,51 @@ public final class Switchboard implements AutoCloseable {
         log.info("The schema of PostgreSQL at {} is current ({} migration(s) applied)",
                 connection.redactedUrl(), applied);
         return applied;
+    }
+
+    /**
+     * Walks the audit log's hash chain in the configured store, as the operator (the {@code verify-audit} command):
+     * opens the store, verifies, and closes it again. Never migrates: verifying must not change the database.
+     *
+     * @throws IllegalStateException when the store does not answer or lacks migrations
+     */
+    public static VerifyAuditLog.Verification verifyAuditLog(SwitchboardConfig config) {
+        Injector injector = injector(config, AppVersion.current());
+        SignalingStorage storage = provision(injector, SignalingStorage.class);
+        try {
+            return injector.getInstance(SignalingCore.class).enterprise().verifyAuditLog().verify(OPERATOR);
+        } finally {
+            if (storage instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("Closing the storage failed", e);
+                }
+            }
+        }
+    }
+
+    /** DEVELOPMENT builds singletons when first asked for, so that the caller decides when the store opens. */
+    private static Injector injector(SwitchboardConfig config, String version) {
+        return Guice.createInjector(Stage.DEVELOPMENT,
+                storeModule(config.store()),
+                new CoreModule(config.signing(), config.offers(), config.pairing(), config.transfers(),
+                        config.edition()),
+                new HttpModule(config.http(), config.transfers(), version));
+    }
+
+    /** What an operator should know about the edition before the first request: said once, at start-up. */
+    private static void warnAboutTheEdition(SwitchboardConfig config) {
+        if (config.edition().edition() != Edition.ENTERPRISE) {
+            return;
+        }
+        if (!config.store().kind().durable()) {
+            log.warn("The enterprise edition runs on the memory store: the audit log and the device registry are "
+                    + "lost when the process stops; set SWITCHBOARD_STORE=postgres to keep them");
+        }
+        if (!config.edition().adminEnabled()) {
+            log.info("No SWITCHBOARD_ADMIN_TOKEN or SWITCHBOARD_ADMIN_KEY_IDS configured: the admin routes are off");
+        }
     }
 
     /** The store is chosen here, outside any module, so that modules stay free of conditional logic. */

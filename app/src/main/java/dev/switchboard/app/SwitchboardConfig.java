@@ -10,13 +10,21 @@ import java.util.Properties;
  * listed in {@code docs/configuration.md}.
  */
 public record SwitchboardConfig(
-        HttpConfig http, SigningConfig signing, OfferConfig offers, PairingConfig pairing, StoreConfig store) {
+        HttpConfig http,
+        SigningConfig signing,
+        OfferConfig offers,
+        PairingConfig pairing,
+        TransferConfig transfers,
+        EditionConfig edition,
+        StoreConfig store) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(signing, "signing");
         Objects.requireNonNull(offers, "offers");
         Objects.requireNonNull(pairing, "pairing");
+        Objects.requireNonNull(transfers, "transfers");
+        Objects.requireNonNull(edition, "edition");
         Objects.requireNonNull(store, "store");
     }
 
@@ -54,7 +62,10 @@ public record SwitchboardConfig(
                 SigningConfig.read(settings),
                 OfferConfig.read(settings),
                 PairingConfig.read(settings),
+                TransferConfig.read(settings, StoreConfig.requested(settings), Runtime.getRuntime().maxMemory()),
+                EditionConfig.read(settings),
                 StoreConfig.read(settings, command));
+        checkWithTheDomainsRules(settings, config);
         Optional<StoreKind> durable = StoreConfig.requested(settings).filter(StoreKind::durable);
         // Only a key not given at all: a malformed one is reported as such already.
         if (command == Command.SERVE && durable.isPresent() && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {
@@ -71,5 +82,26 @@ public record SwitchboardConfig(
             throw new InvalidConfigurationException(settings.problems());
         }
         return config;
+    }
+
+    /**
+     * The policies check their own invariants too; a combination the sections did not catch is reported like any
+     * other problem rather than failing later, at start-up, with status 1. Only once the sections found nothing:
+     * the stand-ins of invalid settings would otherwise be reported a second time.
+     */
+    private static void checkWithTheDomainsRules(SettingsReader settings, SwitchboardConfig config) {
+        if (!settings.problems().isEmpty()) {
+            return;
+        }
+        try {
+            config.transfers().policy(TransferConfig.placeholderKey());
+        } catch (IllegalArgumentException e) {
+            settings.problem("SWITCHBOARD_TRANSFER_*: " + e.getMessage());
+        }
+        try {
+            config.edition().policy();
+        } catch (IllegalArgumentException e) {
+            settings.problem("SWITCHBOARD_DEVICE_*: " + e.getMessage());
+        }
     }
 }

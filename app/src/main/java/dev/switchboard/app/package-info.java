@@ -1,8 +1,10 @@
 /**
- * The composition root. {@link dev.switchboard.app.Main} runs the server from the environment ({@code serve}), or
- * only migrates the PostgreSQL schema ({@code migrate}); {@link dev.switchboard.app.SwitchboardConfig} reads and
- * checks the configuration, {@link dev.switchboard.app.StoreConfig} and {@link dev.switchboard.app.DatabaseConfig}
- * among it; {@link dev.switchboard.app.Switchboard} wires the modules with Guice, choosing
+ * The composition root. {@link dev.switchboard.app.Main} runs the server from the environment ({@code serve}),
+ * only migrates the PostgreSQL schema ({@code migrate}), or checks the Enterprise audit log's hash chain
+ * ({@code verify-audit}); {@link dev.switchboard.app.SwitchboardConfig} reads and checks the configuration,
+ * {@link dev.switchboard.app.StoreConfig}, {@link dev.switchboard.app.DatabaseConfig},
+ * {@link dev.switchboard.app.TransferConfig} and {@link dev.switchboard.app.EditionConfig} (with the Enterprise
+ * start-up rules) among it; {@link dev.switchboard.app.Switchboard} wires the modules with Guice, choosing
  * {@code InMemoryStoreModule} or {@code PostgresStoreModule} by the configured store, and starts and stops
  * everything in order. Guice lives only here: the modules bind, and nothing in them opens a connection or a
  * socket or starts a thread.

@@ -114,7 +114,7 @@ class SwitchboardTest {
             assertThat(logged.list).anySatisfy(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.WARN);
                 assertThat(event.getFormattedMessage()).contains("SWITCHBOARD_SIGNING_KEY")
-                        .contains("invite tokens and connection tickets");
+                        .contains("invite tokens, connection tickets and transfer tokens");
             });
         }
 

@@ -55,9 +55,11 @@ public final class BenchServer {
                 ws.maxMalformedFrames(), CONNECTIONS_PER_ADDRESS);
         HttpSettings defaults = HttpSettings.defaults();
         HttpSettings settings = new HttpSettings("127.0.0.1", port, defaults.maxRequestBodyBytes(),
-                defaults.maxEventWait(), "bench", defaults.ioThreads(), defaults.workerThreads(),
-                defaults.idleTimeout(), defaults.shutdownGrace(), defaults.publicBaseUrl(), loadTest);
-        SignalingHttpServer server = SignalingHttpServer.start(settings, core.useCases(), core.pairing());
+                defaults.maxChunkBodyBytes(), defaults.maxEventWait(), "bench", defaults.ioThreads(),
+                defaults.workerThreads(), defaults.idleTimeout(), defaults.shutdownGrace(), defaults.publicBaseUrl(),
+                loadTest);
+        SignalingHttpServer server = SignalingHttpServer.start(settings, core.useCases(), core.pairing(),
+                core.transfers(), core.enterprise());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         new CountDownLatch(1).await();
     }

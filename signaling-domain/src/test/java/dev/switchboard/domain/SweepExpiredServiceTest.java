@@ -6,10 +6,15 @@ import static dev.switchboard.domain.TestCore.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.memory.InMemoryStorage;
+import dev.switchboard.ports.driving.ClaimTransfer;
+import dev.switchboard.ports.driving.CreateTransfer;
 import dev.switchboard.ports.driving.JoinSession;
 import dev.switchboard.ports.driving.OpenSession;
 import dev.switchboard.ports.driving.PairingUseCases;
+import dev.switchboard.ports.driving.RegisterDevice;
 import dev.switchboard.ports.driving.SweepExpired;
+import dev.switchboard.ports.driving.TransferUseCases;
+import dev.switchboard.ports.model.DeviceId;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +113,82 @@ class SweepExpiredServiceTest {
 
             assertThat(fullSweeper.sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 0, 0, 0));
         }
+    }
+
+    @Nested
+    class WhenTransfersAndDevicesAreDue {
+        private final TestCore enterprise = TestCore.enterprise();
+        private final TransferUseCases transfers = enterprise.transfers();
+        private final CreateTransfer.Created unfinished = create(enterprise, ALICE);
+        private final CreateTransfer.Created finished = create(enterprise, ALICE);
+
+        WhenTransfersAndDevicesAreDue() {
+            transfers.uploadChunk().upload(ALICE, unfinished.senderToken(), unfinished.transfer().id(), 0, new byte[] {1});
+            ClaimTransfer.Claimed claimed = transfers.claimTransfer().claim(BOB,
+                    new ClaimTransfer.Request(finished.transfer().code(), Optional.empty(), "198.51.100.1"));
+            transfers.uploadChunk().upload(ALICE, finished.senderToken(), finished.transfer().id(), 0, new byte[] {2});
+            transfers.acknowledgeChunk().acknowledge(BOB, claimed.receiverToken(), finished.transfer().id(), 0);
+            enterprise.enterpriseUseCases().registerDevice().register(CAROL, new RegisterDevice.Request(
+                    new DeviceId("short-lived"), "phone", new byte[] {3}, Optional.empty(),
+                    Optional.of(Duration.ofMinutes(1))));
+            enterprise.clock.advance(Duration.ofMinutes(16));
+        }
+
+        @Test
+        void purgesUnfinishedTransfersAndDeletesExpiredDevices() {
+            SweepExpired.Swept swept = enterprise.sweeper().sweep();
+
+            assertThat(swept.expiredTransfers()).isOne();
+            assertThat(swept.forgottenTransfers()).isZero();
+            assertThat(swept.devices()).isOne();
+            assertThat(enterprise.storage.transfers().find(unfinished.transfer().id()).orElseThrow().purgedAt())
+                    .isPresent();
+            assertThat(enterprise.storage.transfers().find(finished.transfer().id()).orElseThrow().purgedAt())
+                    .isEmpty();
+            assertThat(enterprise.storage.devices().find(new DeviceId("short-lived"))).isEmpty();
+        }
+
+        @Test
+        void forgetsTransfersOnceTheirRetentionHasPassed() {
+            enterprise.sweeper().sweep();
+            enterprise.clock.advance(enterprise.transferPolicy.retention());
+
+            SweepExpired.Swept swept = enterprise.sweeper().sweep();
+
+            assertThat(swept.expiredTransfers()).isZero();
+            assertThat(swept.forgottenTransfers()).isEqualTo(2);
+            assertThat(enterprise.storage.transfers().find(unfinished.transfer().id())).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhenMoreTransfersExpireThanOneBatchHolds {
+        private final TestCore core = new TestCore(new InMemoryStorage(), new PredictableEntropy(), roomy(),
+                EnterprisePolicy.consumer());
+
+        private static TransferPolicy roomy() {
+            TransferPolicy d = TransferPolicy.defaults(TestCore.SIGNING_KEY);
+            return new TransferPolicy(d.maxChunkCount(), d.maxChunkBytes(), d.maxTransferBytes(), d.maxServerBytes(),
+                    d.minTtl(), d.defaultTtl(), d.maxTtl(), d.activityExtension(), d.maxLifetime(), d.retention(),
+                    10_000, 10_000, d.claimFailureBudget(), d.claimFailureWindow(), d.maxVerifierLength(),
+                    d.signingKey());
+        }
+
+        @Test
+        void purgesThemAllInOneSweep() {
+            int count = SweepExpiredService.TRANSFER_BATCH * 2 + 1;
+            for (int i = 0; i < count; i++) {
+                create(core, ALICE);
+            }
+            core.clock.advance(Duration.ofMinutes(16));
+
+            assertThat(core.sweeper().sweep().expiredTransfers()).isEqualTo(count);
+            assertThat(core.sweeper().sweep().expiredTransfers()).isZero();
+        }
+    }
+
+    private static CreateTransfer.Created create(TestCore core, Identity sender) {
+        return core.transfers().createTransfer().create(sender, new CreateTransfer.Request(1, 16, OptionalLong.empty(),
+                Optional.empty(), Optional.empty(), "198.51.100.1"));
     }
 }

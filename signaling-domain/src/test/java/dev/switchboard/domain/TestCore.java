@@ -1,14 +1,18 @@
 package dev.switchboard.domain;
 
 import dev.switchboard.adapter.memory.InMemoryStorage;
+import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driving.EnterpriseUseCases;
 import dev.switchboard.ports.driving.AddIceCandidates;
 import dev.switchboard.ports.driving.AnswerOffer;
 import dev.switchboard.ports.driving.PublishOffers;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
+import dev.switchboard.ports.driving.TransferUseCases;
 import dev.switchboard.ports.model.Candidate;
+import dev.switchboard.ports.model.Edition;
 import dev.switchboard.ports.model.IceCandidate;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.Offer;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link SignalingCore} over the real in-memory stores, a settable clock and predictable entropy, with
@@ -33,21 +38,52 @@ public final class TestCore {
     public static final ServiceName CHAT = new ServiceName("chat:1.0");
     public static final Sdp OFFER_SDP = new Sdp("v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n");
     public static final Sdp ANSWER_SDP = new Sdp("v=0\r\no=- 2 2 IN IP4 0.0.0.0\r\n");
+    public static final ServerSigningKey SIGNING_KEY = testSigningKey();
+    /** The admin bearer token of {@link #enterpriseEdition()}. */
+    public static final String ADMIN_TOKEN = "admin-token-long-enough-to-be-unguessable-0123456789";
+    /** The Ed25519 identity {@link #enterpriseEdition()} names as an admin key. */
+    public static final Identity ADMIN_KEY = peer("operator");
 
     public final SettableClock clock = SettableClock.atFixedStart();
     public final SignalingStorage storage;
     public final SignalingPolicy policy = SignalingPolicy.defaults(testKeys());
-    public final PairingPolicy pairingPolicy = PairingPolicy.defaults(testSigningKey());
+    public final PairingPolicy pairingPolicy = PairingPolicy.defaults(SIGNING_KEY);
+    public final TransferPolicy transferPolicy;
+    public final EnterprisePolicy enterprisePolicy;
     private final SignalingCore core;
 
     public TestCore() {
         this(new InMemoryStorage());
     }
 
-    /** A core over {@code storage}, for tests that wrap the in-memory stores to watch an interaction. */
+    /** A Consumer core over {@code storage}, for tests that wrap the in-memory stores to watch an interaction. */
     public TestCore(SignalingStorage storage) {
         this.storage = storage;
+        this.transferPolicy = TransferPolicy.defaults(SIGNING_KEY);
+        this.enterprisePolicy = EnterprisePolicy.consumer();
         this.core = SignalingCore.create(storage, clock, new PredictableEntropy(), policy, pairingPolicy);
+    }
+
+    /** A core with the given transfer and edition rules, over {@code storage} and {@code entropy}. */
+    public TestCore(SignalingStorage storage, Entropy entropy, TransferPolicy transferPolicy,
+            EnterprisePolicy enterprisePolicy) {
+        this.storage = storage;
+        this.transferPolicy = transferPolicy;
+        this.enterprisePolicy = enterprisePolicy;
+        this.core = SignalingCore.create(storage, clock, entropy, policy, pairingPolicy, transferPolicy,
+                enterprisePolicy);
+    }
+
+    /** An Enterprise core over fresh in-memory stores, with the test admin credentials. */
+    public static TestCore enterprise() {
+        return new TestCore(new InMemoryStorage(), new PredictableEntropy(), TransferPolicy.defaults(SIGNING_KEY),
+                enterpriseEdition());
+    }
+
+    /** The Enterprise edition, admin by {@link #ADMIN_TOKEN} or a signature of {@link #ADMIN_KEY}. */
+    public static EnterprisePolicy enterpriseEdition() {
+        return EnterprisePolicy.consumer().withEdition(Edition.ENTERPRISE,
+                Optional.of(EnterprisePolicy.hashAdminToken(ADMIN_TOKEN)), Set.of(ADMIN_KEY.keyId()));
     }
 
     public SignalingUseCases useCases() {
@@ -56,6 +92,14 @@ public final class TestCore {
 
     public PairingUseCases pairing() {
         return core.pairing();
+    }
+
+    public TransferUseCases transfers() {
+        return core.transfers();
+    }
+
+    public EnterpriseUseCases enterpriseUseCases() {
+        return core.enterprise();
     }
 
     public SweepExpired sweeper() {

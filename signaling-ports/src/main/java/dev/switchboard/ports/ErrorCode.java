@@ -81,6 +81,44 @@ public enum ErrorCode {
     /** A per-identity or per-address quota (open sessions, connections) is used up. */
     LIMIT_REACHED,
 
+    // --- transfer relay
+    /** No such transfer (never existed or forgotten after its retention). */
+    TRANSFER_NOT_FOUND,
+    /** The transfer's lifetime ran out before it completed; its chunks are gone. */
+    TRANSFER_EXPIRED,
+    /** The transfer already has its one receiver. */
+    TRANSFER_ALREADY_CLAIMED,
+    /** Every chunk was acknowledged; nothing more can be uploaded or claimed. */
+    TRANSFER_COMPLETE,
+    /** The access verifier given does not match the one the transfer was bound to (or is missing). */
+    VERIFIER_MISMATCH,
+    /** The capability token is malformed, forged, expired, for another transfer or another role. */
+    CAPABILITY_INVALID,
+    /** A chunk with this index was already uploaded with different bytes. */
+    CHUNK_CONFLICT,
+    /** The chunk has not been uploaded yet. */
+    CHUNK_NOT_AVAILABLE,
+    /** The chunk was acknowledged by the receiver and deleted. */
+    CHUNK_ACKNOWLEDGED,
+    /** The upload would take the transfer past the bytes it declared. */
+    TRANSFER_BYTES_EXCEEDED,
+    /** The server holds as many relay bytes as it is configured to; no new transfer fits now. */
+    STORAGE_FULL,
+
+    // --- editions, devices, admin
+    /** The use case belongs to an edition this server does not run. */
+    FEATURE_NOT_IN_EDITION,
+    /** No such device. */
+    DEVICE_NOT_FOUND,
+    /** The device id is registered by another identity. */
+    DEVICE_ID_TAKEN,
+    /** The device was revoked by an admin; it can be read and removed, not changed. */
+    DEVICE_REVOKED,
+    /** Only the identity that registered the device (or an admin) may do this. */
+    NOT_DEVICE_OWNER,
+    /** The call needs the admin credential, and the one given is missing or wrong. */
+    ADMIN_REQUIRED,
+
     // --- transport and server
     /** The route does not exist. */
     NOT_FOUND,

@@ -1,10 +1,17 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.model.DeviceId;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.OfferId;
 import dev.switchboard.ports.model.SessionId;
+import dev.switchboard.ports.model.SignedRequest;
+import dev.switchboard.ports.model.TransferId;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +50,42 @@ final class Call {
     /** The {@code {sessionId}} path parameter, validated. */
     SessionId sessionId() {
         return new SessionId(pathParameters.get("sessionId"));
+    }
+
+    /** The {@code {transferId}} path parameter, validated. */
+    TransferId transferId() {
+        return new TransferId(pathParameters.get("transferId"));
+    }
+
+    /** The {@code {deviceId}} path parameter, validated. */
+    DeviceId deviceId() {
+        return new DeviceId(pathParameters.get("deviceId"));
+    }
+
+    /** The {@code {index}} path parameter: a chunk index, a whole number from 0. */
+    int chunkIndex() {
+        String index = pathParameters.get("index");
+        if (index == null || !index.matches("[0-9]{1,9}")) {
+            throw SignalingException.invalid("index", "must be a whole number from 0");
+        }
+        return Integer.parseInt(index);
+    }
+
+    /** Every {@code Authorization} header sent. */
+    List<String> authorization() {
+        HeaderValues values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** Whether the request carries a message signature, which a route that takes one optionally may verify. */
+    boolean carriesSignature() {
+        return exchange.getRequestHeaders().contains("Signature")
+                || exchange.getRequestHeaders().contains("Signature-Input");
+    }
+
+    /** The request as the core verifies a signature over it. */
+    SignedRequest signedRequest() {
+        return SignedRequests.of(exchange, body);
     }
 
     QueryParameters query() {

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,6 +11,8 @@ import java.util.OptionalInt;
 final class ErrorStatus {
     /** A join guessing budget is spent for a window of minutes; a minute is a polite hint to come back. */
     static final int RATE_LIMITED_RETRY_SECONDS = 60;
+    /** What a client without the admin credential is told to present (RFC 6750). */
+    static final String ADMIN_CHALLENGE = "Bearer realm=\"switchboard-admin\"";
 
     private ErrorStatus() {}
 
@@ -18,25 +21,34 @@ final class ErrorStatus {
             case MALFORMED_REQUEST, DIGEST_MISMATCH, INVITE_INVALID -> 400;
             case SIGNATURE_MISSING, SIGNATURE_MALFORMED, SIGNATURE_COMPONENT_MISSING, SIGNATURE_PARAMETER_MISSING,
                     UNSUPPORTED_ALGORITHM, SIGNATURE_EXPIRED, SIGNATURE_FROM_FUTURE, NONCE_INVALID,
-                    NONCE_REPLAYED, AUTHENTICATION_FAILED, TICKET_INVALID -> 401;
-            case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER, NOT_A_MEMBER, NOT_SESSION_HOST -> 403;
-            case OFFER_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND -> 404;
+                    NONCE_REPLAYED, AUTHENTICATION_FAILED, TICKET_INVALID, ADMIN_REQUIRED -> 401;
+            case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER, NOT_A_MEMBER, NOT_SESSION_HOST,
+                    VERIFIER_MISMATCH, CAPABILITY_INVALID, FEATURE_NOT_IN_EDITION, NOT_DEVICE_OWNER -> 403;
+            case OFFER_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND, TRANSFER_NOT_FOUND, CHUNK_NOT_AVAILABLE,
+                    DEVICE_NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case OFFER_ALREADY_ANSWERED, CANDIDATE_LIMIT_REACHED, SESSION_FULL -> 409;
-            case OFFER_EXPIRED, SESSION_EXPIRED, SESSION_CLOSED -> 410;
-            case PAYLOAD_TOO_LARGE, BATCH_TOO_LARGE -> 413;
+            case OFFER_ALREADY_ANSWERED, CANDIDATE_LIMIT_REACHED, SESSION_FULL, TRANSFER_ALREADY_CLAIMED,
+                    TRANSFER_COMPLETE, CHUNK_CONFLICT, DEVICE_ID_TAKEN, DEVICE_REVOKED -> 409;
+            case OFFER_EXPIRED, SESSION_EXPIRED, SESSION_CLOSED, TRANSFER_EXPIRED, CHUNK_ACKNOWLEDGED -> 410;
+            case PAYLOAD_TOO_LARGE, BATCH_TOO_LARGE, TRANSFER_BYTES_EXCEEDED -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, RECIPIENT_NOT_A_MEMBER -> 422;
             case MAILBOX_FULL, LIMIT_REACHED, RATE_LIMITED -> 429;
             case INTERNAL_ERROR -> 500;
             case SERVICE_UNAVAILABLE -> 503;
+            case STORAGE_FULL -> 507;
         };
     }
 
     /** Whether the code refuses the caller's signature, so the response must say how to sign. */
     static boolean asksForSignature(ErrorCode code) {
-        // A connection ticket is not a signature: telling its holder how to sign would mislead.
-        return of(code) == 401 && code != ErrorCode.TICKET_INVALID;
+        // A connection ticket or the admin credential is not a signature: telling its holder how to sign would mislead.
+        return of(code) == 401 && code != ErrorCode.TICKET_INVALID && code != ErrorCode.ADMIN_REQUIRED;
+    }
+
+    /** The {@code WWW-Authenticate} challenge a refusal carries by its code alone. */
+    static Optional<String> challenge(ErrorCode code) {
+        return code == ErrorCode.ADMIN_REQUIRED ? Optional.of(ADMIN_CHALLENGE) : Optional.empty();
     }
 
     /**

@@ -28,6 +28,10 @@ final class Failures {
     static Reply.Problem reply(Throwable failure, String request) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        if (cause instanceof BearerTokenMissing missing) {
+            LOG.debug("{} refused: no capability token", request);
+            return new Reply.Problem(ErrorCode.CAPABILITY_INVALID, missing.getMessage(), Optional.empty(), true);
+        }
         if (cause instanceof SignalingException known && known.code() != ErrorCode.INTERNAL_ERROR) {
             if (ErrorStatus.of(known.code()) == 401) {
                 LOG.info("{} refused as {}: {}", request, known.code().wireName(), known.logDetail());
@@ -36,11 +40,12 @@ final class Failures {
             } else {
                 LOG.debug("{} refused as {}: {}", request, known.code().wireName(), known.logDetail());
             }
-            return new Reply.Problem(known.code(), known.getMessage(), Optional.empty());
+            return new Reply.Problem(known.code(), known.getMessage(), Optional.empty(), false);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("{} failed unexpectedly; errorId={}", request, errorId, cause);
         return new Reply.Problem(ErrorCode.INTERNAL_ERROR,
-                "an unexpected error occurred; quote errorId " + errorId + " when reporting it", Optional.of(errorId));
+                "an unexpected error occurred; quote errorId " + errorId + " when reporting it", Optional.of(errorId),
+                false);
     }
 }

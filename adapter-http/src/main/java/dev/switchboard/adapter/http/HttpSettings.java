@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param host                the interface to bind, {@code 0.0.0.0} for all
  * @param port                the TCP port; 0 picks a free one (see {@link SignalingHttpServer#port()})
  * @param maxRequestBodyBytes the largest request body read, counted as bytes received; larger is 413
+ * @param maxChunkBodyBytes   the largest {@code application/octet-stream} chunk upload read, counted the same
+ *                            way; set it from the transfer relay's chunk size, so a chunk the relay would refuse
+ *                            is cut off while it arrives
  * @param maxEventWait        the longest a client may long-poll {@code GET /v1/events} (whole seconds)
  * @param version             the version {@code GET /health} reports
  * @param ioThreads           threads that run the non-blocking network loop
@@ -30,6 +33,7 @@ public record HttpSettings(
         String host,
         int port,
         long maxRequestBodyBytes,
+        long maxChunkBodyBytes,
         Duration maxEventWait,
         String version,
         int ioThreads,
@@ -41,6 +45,8 @@ public record HttpSettings(
 
     /** Bodies are buffered whole, so the limit must fit an array with room to spare. */
     static final long MAX_BODY_LIMIT = 1L << 30;
+    /** The transfer relay's default chunk size. */
+    static final long DEFAULT_CHUNK_BODY_BYTES = 1024 * 1024;
 
     public HttpSettings {
         List<String> problems = new ArrayList<>();
@@ -52,6 +58,9 @@ public record HttpSettings(
         }
         if (maxRequestBodyBytes < 1 || maxRequestBodyBytes > MAX_BODY_LIMIT) {
             problems.add("maxRequestBodyBytes must be from 1 to " + MAX_BODY_LIMIT + ", was " + maxRequestBodyBytes);
+        }
+        if (maxChunkBodyBytes < 1 || maxChunkBodyBytes > MAX_BODY_LIMIT) {
+            problems.add("maxChunkBodyBytes must be from 1 to " + MAX_BODY_LIMIT + ", was " + maxChunkBodyBytes);
         }
         if (maxEventWait == null || maxEventWait.isNegative() || maxEventWait.toNanosPart() != 0
                 || maxEventWait.compareTo(Duration.ofHours(1)) > 0) {
@@ -86,32 +95,39 @@ public record HttpSettings(
     }
 
     /**
-     * All interfaces on port 8080, 4 MiB bodies, 30 s long-polls, version {@code dev}; one I/O thread per
+     * All interfaces on port 8080, 4 MiB bodies, 1 MiB chunk uploads, 30 s long-polls, version {@code dev}; one I/O thread per
      * core (at least two) and eight workers per I/O thread, as Undertow sizes itself; 60 s idle
      * connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()}.
      */
     public static HttpSettings defaults() {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new HttpSettings("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30), "dev",
+        return new HttpSettings("0.0.0.0", 8080, 4L * 1024 * 1024, DEFAULT_CHUNK_BODY_BYTES,
+                Duration.ofSeconds(30), "dev",
                 ioThreads, ioThreads * 8, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
                 WebSocketSettings.defaults());
     }
 
     /** These settings listening on {@code newPort} instead. */
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(host, newPort, maxRequestBodyBytes, maxEventWait, version,
+        return new HttpSettings(host, newPort, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
                 ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket);
     }
 
     /** These settings handing out join links under {@code baseUrl} instead. */
     public HttpSettings withPublicBaseUrl(URI baseUrl) {
-        return new HttpSettings(host, port, maxRequestBodyBytes, maxEventWait, version,
+        return new HttpSettings(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
                 ioThreads, workerThreads, idleTimeout, shutdownGrace, Optional.of(baseUrl), webSocket);
+    }
+
+    /** These settings reading chunk uploads of at most {@code bytes}. */
+    public HttpSettings withMaxChunkBodyBytes(long bytes) {
+        return new HttpSettings(host, port, maxRequestBodyBytes, bytes, maxEventWait, version,
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket);
     }
 
     /** These settings with other WebSocket heartbeats and limits. */
     public HttpSettings withWebSocket(WebSocketSettings settings) {
-        return new HttpSettings(host, port, maxRequestBodyBytes, maxEventWait, version,
+        return new HttpSettings(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
                 ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, settings);
     }
 

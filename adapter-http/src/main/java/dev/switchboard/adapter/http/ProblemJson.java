@@ -13,7 +13,7 @@ record ProblemJson(String type, String title, int status, String detail, String 
 
     static ProblemJson of(Reply.Problem problem) {
         ErrorCode code = problem.code();
-        return new ProblemJson("urn:switchboard:problem:" + code.wireName(), titleOf(code), ErrorStatus.of(code),
+        return new ProblemJson("urn:switchboard:problem:" + code.wireName(), titleOf(code), problem.status(),
                 problem.detail(), code.wireName(), problem.errorId().orElse(null));
     }
 

@@ -5,14 +5,18 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.xnio.IoUtils;
 
 /**
  * Writes a {@link Reply} to the exchange with the headers every response carries ({@code no-store},
  * {@code nosniff}). A pending reply keeps the exchange open, with no thread attached, until its outcome
- * completes; an upgrade hands the exchange to its handshake.
+ * completes; an upgrade hands the exchange to its handshake; a stream is written with blocking writes on
+ * the worker that produced it.
  */
 final class ReplyWriter {
     static final String JSON = "application/json";
@@ -31,6 +35,11 @@ final class ReplyWriter {
     }
 
     void write(HttpServerExchange exchange, Reply reply) {
+        if (reply instanceof Reply.Headed headed) {
+            headed.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
+            write(exchange, headed.reply());
+            return;
+        }
         if (reply instanceof Reply.Pending pending) {
             writeWhenDone(exchange, pending.outcome());
             return;
@@ -48,6 +57,8 @@ final class ReplyWriter {
             send(exchange, 200, document.contentType(), document.content());
         } else if (reply instanceof Reply.Problem problem) {
             writeProblem(exchange, problem);
+        } else if (reply instanceof Reply.Stream stream) {
+            writeStream(exchange, stream);
         } else {
             exchange.setStatusCode(204);
             exchange.endExchange();
@@ -75,8 +86,30 @@ final class ReplyWriter {
         }
         ErrorStatus.retryAfterSeconds(problem.code())
                 .ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
+        if (problem.tokenMissing()) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+        }
+        ErrorStatus.challenge(problem.code())
+                .ifPresent(challenge -> exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, challenge));
         ProblemJson body = ProblemJson.of(problem);
         send(exchange, body.status(), ProblemJson.MEDIA_TYPE, json.write(body));
+    }
+
+    /** Blocking writes: a stream is only ever answered from the worker that runs its endpoint. */
+    private void writeStream(HttpServerExchange exchange, Reply.Stream stream) {
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, stream.contentType());
+        exchange.startBlocking();
+        OutputStream out = exchange.getOutputStream();
+        try {
+            stream.body().writeTo(out);
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            // Ending the exchange would finish the chunked body as if it were complete; cutting it cannot be mistaken.
+            Failures.reply(e, exchange);
+            exchange.setPersistent(false);
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 
     private void switchProtocols(HttpServerExchange exchange, Reply.Upgrade upgrade) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Runs one route. On the I/O thread it checks the query and media type and reads the body without
- * blocking; then, on a worker, it authenticates the signer (on signed routes) before the endpoint sees
+ * blocking, within the limit of the route's kind of body; then, on a worker, it authenticates the signer (on signed routes) before the endpoint sees
  * anything, calls the endpoint, and writes its reply.
  */
 final class RouteHandler implements HttpHandler {
@@ -34,9 +34,12 @@ final class RouteHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         QueryParameters query;
         try {
-            query = QueryParameters.of(exchange.getQueryParameters(), route.query());
-            if (route.takesJson()) {
-                JsonMediaType.require(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
+            query = QueryParameters.of(exchange.getQueryParameters(), route.query(), route.repeatableQuery());
+            String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+            switch (route.body()) {
+                case JSON -> JsonMediaType.require(contentType);
+                case OCTETS -> OctetMediaType.require(contentType);
+                case ANY -> { }
             }
         } catch (SignalingException refused) {
             writer.write(exchange, Failures.reply(refused, exchange));

@@ -1,7 +1,9 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.ports.driving.EnterpriseUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
+import dev.switchboard.ports.driving.TransferUseCases;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueReadHandler;
@@ -22,13 +24,15 @@ import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 
 /**
- * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} and the WebSocket of
+ * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} (offers, pairing, the
+ * transfer relay, the edition, the Enterprise device registry and admin routes) and the WebSocket of
  * {@code docs/websocket.md} on Undertow, calling the driving ports. Use cases run on worker threads, never
  * on the network loop; long-polls and idle WebSockets hold no thread.
  *
  * <pre>{@code
  * try (SignalingHttpServer server =
- *         SignalingHttpServer.start(HttpSettings.defaults(), core.useCases(), core.pairingUseCases())) {
+ *         SignalingHttpServer.start(HttpSettings.defaults(), core.useCases(), core.pairingUseCases(),
+ *                 core.transferUseCases(), core.enterpriseUseCases())) {
  *     ...
  * }
  * }</pre>
@@ -64,10 +68,12 @@ public final class SignalingHttpServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound, for example because the port is taken
      */
     public static SignalingHttpServer start(HttpSettings settings, SignalingUseCases useCases,
-            PairingUseCases pairing) {
+            PairingUseCases pairing, TransferUseCases transfers, EnterpriseUseCases enterprise) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(pairing, "pairing");
+        Objects.requireNonNull(transfers, "transfers");
+        Objects.requireNonNull(enterprise, "enterprise");
         XnioWorker worker = createWorker(settings);
         try {
             WireJson json = new WireJson(settings.maxRequestBodyBytes());
@@ -76,10 +82,11 @@ public final class SignalingHttpServer implements AutoCloseable {
             OpenSockets sockets = new OpenSockets(settings.webSocket().maxConnectionsPerAddress());
             SocketContext socketContext = new SocketContext(settings.webSocket(), pairing, useCases.watchEvents(),
                     useCases.pollEvents(), json, worker, sockets);
-            List<Route> routes = SignalingRoutes.create(useCases, pairing, settings, json, worker, pendingPolls,
-                    socketContext);
-            Router router = new Router(routes, route -> new RouteHandler(route, settings.maxRequestBodyBytes(),
-                    useCases.authenticateRequest(), json, writer), writer);
+            AdminAccess adminAccess = new AdminAccess(enterprise.authorizeAdmin(), useCases.authenticateRequest());
+            List<Route> routes = SignalingRoutes.create(useCases, pairing, transfers, enterprise, adminAccess, settings,
+                    json, worker, pendingPolls, socketContext);
+            Router router = new Router(routes, route -> new RouteHandler(route, bodyLimit(route, settings),
+                    useCases.authenticateRequest(), json, writer), adminAccess::enabled, writer);
             ShutdownGate gate = new ShutdownGate(router, writer);
             int idleMillis = (int) settings.idleTimeout().toMillis();
             Undertow undertow = Undertow.builder()
@@ -167,6 +174,11 @@ public final class SignalingHttpServer implements AutoCloseable {
     /** The route table this server serves, for tests that hold it to the documentation. */
     List<Route> routes() {
         return routes;
+    }
+
+    /** Chunk uploads have their own limit, sized to the relay's chunks; every other body the general one. */
+    private static long bodyLimit(Route route, HttpSettings settings) {
+        return route.body() == Route.Body.OCTETS ? settings.maxChunkBodyBytes() : settings.maxRequestBodyBytes();
     }
 
     private static XnioWorker createWorker(HttpSettings settings) {

@@ -1,7 +1,9 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.ports.driving.EnterpriseUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
+import dev.switchboard.ports.driving.TransferUseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +12,16 @@ import java.util.concurrent.Executor;
 
 /**
  * The route table of {@code docs/http-api.md}: the offer routes here, each bound to the use case it drives,
- * then the {@link PairingRoutes}.
+ * then the {@link PairingRoutes}, the {@link TransferRoutes} and the {@link EnterpriseRoutes}.
  */
 final class SignalingRoutes {
     private static final String OFFER = "/v1/offers/{offerId}";
 
     private SignalingRoutes() {}
 
-    static List<Route> create(SignalingUseCases useCases, PairingUseCases pairing, HttpSettings settings,
-            WireJson json, Executor worker, PendingPolls pending, SocketContext sockets) {
+    static List<Route> create(SignalingUseCases useCases, PairingUseCases pairing, TransferUseCases transfers,
+            EnterpriseUseCases enterprise, AdminAccess adminAccess, HttpSettings settings, WireJson json,
+            Executor worker, PendingPolls pending, SocketContext sockets) {
         var discovery = new DiscoverOffersEndpoints(useCases.discoverOffers());
         var manage = new ManageOfferEndpoints(useCases.updateOfferTags(), useCases.deleteOffer());
         var candidates = new IceCandidatesEndpoints(useCases.addIceCandidates(), useCases.listIceCandidates(), json);
@@ -45,6 +48,8 @@ final class SignalingRoutes {
                         .withJsonBody());
         List<Route> routes = new ArrayList<>(offers);
         routes.addAll(PairingRoutes.create(pairing, useCases, settings, json, worker, pending, sockets));
+        routes.addAll(TransferRoutes.create(transfers));
+        routes.addAll(EnterpriseRoutes.create(enterprise, adminAccess, json));
         return List.copyOf(routes);
     }
 }

@@ -83,6 +83,19 @@ final class WireJson {
         return value;
     }
 
+    /** Maps a JSON object held as a tree (a field read raw) to {@code type}; {@code field} prefixes any refusal. */
+    <T> T read(JsonNode node, Class<T> type, String field) {
+        if (!node.isObject()) {
+            throw malformed(field + ": expected an object");
+        }
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            SignalingException refused = JsonRejection.of(e);
+            throw new SignalingException(refused.code(), field + ": " + refused.getMessage());
+        }
+    }
+
     byte[] write(Object value) {
         try {
             return mapper.writeValueAsBytes(value);

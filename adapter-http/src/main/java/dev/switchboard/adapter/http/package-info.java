@@ -13,6 +13,13 @@
  * strict Jackson configuration, and {@code FlatJsonReader} its streaming reader for signals, whose payload
  * travels as raw JSON.
  *
+ * <p>The transfer relay ({@code TransferRoutes}): {@code TransferEndpoints} and {@code ChunkEndpoints}, with
+ * capability tokens read by {@code BearerTokens} (none at all is {@code BearerTokenMissing}, a 401) and chunk
+ * uploads read as {@code application/octet-stream} within their own limit. Editions, the device registry and
+ * the admin surface ({@code EnterpriseRoutes}): {@code DeviceEndpoints}, and behind {@code AdminAccess} (which
+ * makes the admin paths vanish while no admin credential is configured) {@code AdminDeviceEndpoints} and
+ * {@code AuditEndpoints}, whose export is a {@code Reply.Stream} of JSON lines written page by page.
+ *
  * <p>The WebSocket: {@code WebSocketEndpoint} checks everything before the upgrade (headers, the address's
  * limit in {@code OpenSockets}, the ticket) and {@code SocketHandshake} switches protocols. Each socket is a
  * {@code WebSocketConnection}: {@code InboundFrames} and {@code Heartbeat} run on its IO thread (frames,

@@ -53,6 +53,21 @@ class ErrorStatusTest {
     }
 
     @Test
+    void challengesForTheAdminCredentialOnlyWhenItIsRequired() {
+        assertThat(Arrays.stream(ErrorCode.values()).filter(code -> ErrorStatus.challenge(code).isPresent()))
+                .containsExactly(ErrorCode.ADMIN_REQUIRED);
+        assertThat(ErrorStatus.challenge(ErrorCode.ADMIN_REQUIRED)).hasValue("Bearer realm=\"switchboard-admin\"");
+        assertThat(ErrorStatus.asksForSignature(ErrorCode.ADMIN_REQUIRED)).isFalse();
+    }
+
+    @Test
+    void answersAMissingCapabilityTokenWith401AndAWrongOneWith403() {
+        assertThat(new Reply.Problem(ErrorCode.CAPABILITY_INVALID, "none", java.util.Optional.empty(), true).status())
+                .isEqualTo(401);
+        assertThat(ErrorStatus.of(ErrorCode.CAPABILITY_INVALID)).isEqualTo(403);
+    }
+
+    @Test
     void titlesAProblemAfterItsCode() {
         assertThat(ProblemJson.titleOf(ErrorCode.OFFER_ALREADY_ANSWERED)).isEqualTo("Offer already answered");
         assertThat(ProblemJson.titleOf(ErrorCode.NOT_FOUND)).isEqualTo("Not found");

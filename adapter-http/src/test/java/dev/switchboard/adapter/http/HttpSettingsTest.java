@@ -18,6 +18,7 @@ class HttpSettingsTest {
         assertThat(defaults.host()).isEqualTo("0.0.0.0");
         assertThat(defaults.port()).isEqualTo(8080);
         assertThat(defaults.maxRequestBodyBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(defaults.maxChunkBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(defaults.maxEventWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.version()).isEqualTo("dev");
         assertThat(defaults.ioThreads()).isGreaterThanOrEqualTo(2);
@@ -36,19 +37,28 @@ class HttpSettingsTest {
 
     @Test
     void reportsEveryViolationAtOnce() {
-        assertThatThrownBy(() -> new HttpSettings(" ", 70_000, 0, Duration.ofMillis(1500), "", 0, 0,
+        assertThatThrownBy(() -> new HttpSettings(" ", 70_000, 0, 0, Duration.ofMillis(1500), "", 0, 0,
                 Duration.ZERO, Duration.ofSeconds(-1), Optional.of(URI.create("ftp://example.com")), null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("host", "port", "maxRequestBodyBytes", "maxEventWait", "version",
+                .hasMessageContainingAll("host", "port", "maxRequestBodyBytes", "maxChunkBodyBytes", "maxEventWait",
+                        "version",
                         "ioThreads", "workerThreads", "idleTimeout", "shutdownGrace", "publicBaseUrl", "webSocket");
     }
 
     @Test
     void refusesABodyLimitThatCannotBeBuffered() {
         assertThatThrownBy(() -> new HttpSettings("0.0.0.0", 8080, HttpSettings.MAX_BODY_LIMIT + 1,
-                Duration.ofSeconds(30), "dev", 2, 16, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
-                WebSocketSettings.defaults()))
-                .hasMessageContaining("maxRequestBodyBytes");
+                HttpSettings.MAX_BODY_LIMIT + 1, Duration.ofSeconds(30), "dev", 2, 16, Duration.ofSeconds(60),
+                Duration.ofSeconds(5), Optional.empty(), WebSocketSettings.defaults()))
+                .hasMessageContainingAll("maxRequestBodyBytes", "maxChunkBodyBytes");
+    }
+
+    @Test
+    void changesOnlyTheChunkLimitWithMaxChunkBodyBytes() {
+        HttpSettings raised = HttpSettings.defaults().withMaxChunkBodyBytes(4L * 1024 * 1024 + 64);
+
+        assertThat(raised.maxChunkBodyBytes()).isEqualTo(4L * 1024 * 1024 + 64);
+        assertThat(raised.withMaxChunkBodyBytes(1024 * 1024)).isEqualTo(HttpSettings.defaults());
     }
 
     @Nested

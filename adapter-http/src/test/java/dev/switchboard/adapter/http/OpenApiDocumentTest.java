@@ -32,33 +32,59 @@ class OpenApiDocumentTest {
         return new YAMLMapper().readTree(OPENAPI.toFile());
     }
 
-    /** "GET /v1/offers/{offerId}" for every operation under paths:, optionally only the signed ones. */
-    private static Set<String> documentedOperations(boolean signedOnly) throws IOException {
+    /** "GET /v1/offers/{offerId}" for every operation under paths: that uses {@code scheme}, or every one. */
+    private static Set<String> documentedOperations(String scheme) throws IOException {
         Set<String> operations = new HashSet<>();
         document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            boolean signed = operation.getValue().path("security").toString().contains("httpSignature");
-            if (METHODS.contains(operation.getKey()) && (signed || !signedOnly)) {
+            boolean uses = operation.getValue().path("security").toString().contains("\"" + scheme + "\"");
+            if (METHODS.contains(operation.getKey()) && (uses || scheme.isEmpty())) {
                 operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));
         return operations;
     }
 
-    private Set<String> servedOperations(boolean signedOnly) {
+    private Set<String> servedOperations(java.util.function.Predicate<Route> which) {
         return running.server.routes().stream()
-                .filter(route -> route.signed() || !signedOnly)
+                .filter(which)
                 .map(Route::toString)
                 .collect(Collectors.toSet());
     }
 
     @Test
     void describesEveryRouteTheServerServesAndNoOther() throws IOException {
-        assertThat(documentedOperations(false)).isEqualTo(servedOperations(false)).hasSize(25);
+        assertThat(documentedOperations("")).isEqualTo(servedOperations(route -> true)).hasSize(44);
     }
 
     @Test
     void marksExactlyTheSignedRoutesAsNeedingASignature() throws IOException {
-        assertThat(documentedOperations(true)).isEqualTo(servedOperations(true));
+        assertThat(documentedOperations("httpSignature")).isEqualTo(servedOperations(Route::signed));
+    }
+
+    @Test
+    void marksExactlyTheAdminRoutesAsNeedingTheAdminCredential() throws IOException {
+        assertThat(documentedOperations("adminBearer")).isEqualTo(documentedOperations("adminSignature"))
+                .isEqualTo(servedOperations(Route::admin)).hasSize(7);
+    }
+
+    @Test
+    void marksTheTransferRoutesThatTakeACapabilityToken() throws IOException {
+        assertThat(documentedOperations("transferToken")).containsExactlyInAnyOrder(
+                "GET /v1/transfers/{transferId}", "PUT /v1/transfers/{transferId}/chunks/{index}",
+                "GET /v1/transfers/{transferId}/chunks/{index}", "GET /v1/transfers/{transferId}/chunks/next",
+                "POST /v1/transfers/{transferId}/chunks/{index}/ack");
+    }
+
+    @Test
+    void describesTheChunkUploadAsOctetsAndEveryOtherBodyAsJson() throws IOException {
+        Set<String> octets = new HashSet<>();
+        document().path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (operation.getValue().path("requestBody").path("content").has("application/octet-stream")) {
+                octets.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+
+        assertThat(octets).isEqualTo(servedOperations(route -> route.body() == Route.Body.OCTETS));
     }
 
     @Test

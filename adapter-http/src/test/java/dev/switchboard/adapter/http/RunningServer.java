@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 /** A real server on a free loopback port, backed by {@link UseCaseDoubles}, and a client aimed at it. */
 final class RunningServer implements AutoCloseable {
     static final long BODY_LIMIT = 1024;
+    static final long CHUNK_LIMIT = 4096;
     static final Duration MAX_EVENT_WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -26,7 +27,8 @@ final class RunningServer implements AutoCloseable {
     final SignalingHttpServer server;
 
     private RunningServer(HttpSettings settings) {
-        this.server = SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases());
+        this.server = SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases(),
+                doubles.transferUseCases(), doubles.enterpriseUseCases());
     }
 
     static RunningServer start() {
@@ -38,11 +40,11 @@ final class RunningServer implements AutoCloseable {
     }
 
     /**
-     * Loopback, a free port, 1 KiB bodies, 5 s long-polls, small thread pools, 2 s shutdown grace, join
+     * Loopback, a free port, 1 KiB bodies, 4 KiB chunks, 5 s long-polls, small thread pools, 2 s shutdown grace, join
      * links from the request, and {@link #webSocketSettings()}.
      */
     static HttpSettings settings() {
-        return new HttpSettings("127.0.0.1", 0, BODY_LIMIT, MAX_EVENT_WAIT, "9.9.9-test", 1, 4,
+        return new HttpSettings("127.0.0.1", 0, BODY_LIMIT, CHUNK_LIMIT, MAX_EVENT_WAIT, "9.9.9-test", 1, 4,
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Optional.empty(), webSocketSettings());
     }
 
@@ -86,6 +88,18 @@ final class RunningServer implements AutoCloseable {
     HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request whose response body is kept as the bytes received. */
+    HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -31,7 +31,8 @@ class ServerLifecycleTest {
             HttpSettings settings = RunningServer.settings().withPort(taken.getLocalPort());
             UseCaseDoubles doubles = new UseCaseDoubles();
 
-            assertThatThrownBy(() -> SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases()))
+            assertThatThrownBy(() -> SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases(),
+                    doubles.transferUseCases(), doubles.enterpriseUseCases()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("in use");

@@ -1,12 +1,15 @@
 package dev.switchboard.adapter.memory;
 
+import dev.switchboard.ports.driven.AuditLog;
 import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
+import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.StoreHealth;
 
 /**
@@ -23,6 +26,9 @@ public final class InMemoryStorage implements SignalingStorage {
     private final InMemoryEventPublisher events = new InMemoryEventPublisher();
     private final InMemorySessionStore sessions = new InMemorySessionStore();
     private final InMemoryCounterStore counters = new InMemoryCounterStore();
+    private final InMemoryTransferStore transfers = new InMemoryTransferStore();
+    private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
 
     public InMemoryStorage() {
         // Everything starts empty; there is nothing to configure.
@@ -58,6 +64,24 @@ public final class InMemoryStorage implements SignalingStorage {
     @Override
     public CounterStore counters() {
         return counters;
+    }
+
+    /** Relay transfers with their chunks. */
+    @Override
+    public TransferStore transfers() {
+        return transfers;
+    }
+
+    /** The Enterprise device registry. */
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    /** The Enterprise audit log; it grows with every recorded event for the life of the process. */
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Memory always answers. */

@@ -5,7 +5,11 @@
  * in an inbox ({@code Inboxes}) and unanswered offers in discovery order ({@code DiscoveryIndex}), so
  * that reads touch only what can match. {@code InMemorySessionStore} locks per session
  * ({@code SessionSlot}) and per recipient mailbox ({@code Mailboxes}, {@code Mailbox}), never store-wide, and
- * finds a key's sessions through {@code MembershipIndex}. {@code InMemoryNonceStore},
+ * finds a key's sessions through {@code MembershipIndex}. {@code InMemoryTransferStore}
+ * locks per transfer ({@code TransferSlot}, which holds the chunks' bytes until acknowledged and their SHA-256
+ * after) and counts per sender and address through {@code TransferIndex}; {@code InMemoryDeviceStore} changes
+ * devices by compare-and-set in id order; {@code InMemoryAuditLog} appends under one writer lock.
+ * {@code InMemoryNonceStore},
  * {@code InMemoryCredentialStore}, {@code InMemoryCounterStore} and {@code InMemoryEventPublisher} complete
  * the set.
  */

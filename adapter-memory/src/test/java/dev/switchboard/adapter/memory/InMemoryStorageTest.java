@@ -1,13 +1,19 @@
 package dev.switchboard.adapter.memory;
 
+import static dev.switchboard.ports.testing.AuditFixtures.anEvent;
+import static dev.switchboard.ports.testing.DeviceFixtures.aDevice;
 import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
 import static dev.switchboard.ports.testing.SessionFixtures.NOW;
 import static dev.switchboard.ports.testing.SessionFixtures.aSession;
+import static dev.switchboard.ports.testing.TransferFixtures.aTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.ports.model.AuditEventType;
+import dev.switchboard.ports.model.Device;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
 import dev.switchboard.ports.model.StoreHealth;
+import dev.switchboard.ports.model.Transfer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,9 @@ class InMemoryStorageTest {
         assertThat(storage.events()).isSameAs(storage.events());
         assertThat(storage.sessions()).isSameAs(storage.sessions());
         assertThat(storage.counters()).isSameAs(storage.counters());
+        assertThat(storage.transfers()).isSameAs(storage.transfers());
+        assertThat(storage.devices()).isSameAs(storage.devices());
+        assertThat(storage.auditLog()).isSameAs(storage.auditLog());
     }
 
     @Test
@@ -48,5 +57,23 @@ class InMemoryStorageTest {
         InMemoryStorage other = new InMemoryStorage();
         assertThat(other.sessions().find(session.id())).isEmpty();
         assertThat(other.counters().get("failures", NOW)).isZero();
+    }
+
+    @Test
+    void keepsItsTransfersDevicesAndAuditLogToItself() {
+        Transfer transfer = aTransfer().build();
+        Device device = aDevice().build();
+        storage.transfers().create(transfer, NOW, Long.MAX_VALUE / 2);
+        storage.devices().insert(device, NOW);
+        storage.auditLog().append(
+                anEvent(AuditEventType.TRANSFER_CREATED).build(), (sequence, event, previous) -> "a".repeat(64));
+
+        assertThat(storage.transfers().find(transfer.id())).contains(transfer);
+        assertThat(storage.devices().find(device.id())).contains(device);
+        assertThat(storage.auditLog().readAfter(0, 10)).hasSize(1);
+        InMemoryStorage other = new InMemoryStorage();
+        assertThat(other.transfers().find(transfer.id())).isEmpty();
+        assertThat(other.devices().find(device.id())).isEmpty();
+        assertThat(other.auditLog().readAfter(0, 10)).isEmpty();
     }
 }

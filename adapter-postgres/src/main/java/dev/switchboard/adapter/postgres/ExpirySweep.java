@@ -1,10 +1,12 @@
 package dev.switchboard.adapter.postgres;
 
 import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.DEVICES;
 import static dev.switchboard.adapter.postgres.schema.Tables.MAILBOX_MESSAGES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.function.IntSupplier;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes expired offers, nonces, pairing sessions and counters in batches of short transactions. Each
+ * Deletes expired offers, nonces, pairing sessions, counters, transfers and devices in batches of short transactions. Each
  * batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the
  * work instead of waiting on (or deadlocking with) each other, and a row a writer holds is left for the
  * next sweep.
@@ -77,6 +79,31 @@ final class ExpirySweep {
         return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(COUNTERS)
                 .where(COUNTERS.NAME.in(DSL.select(COUNTERS.NAME).from(COUNTERS)
                         .where(COUNTERS.EXPIRES_AT.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /**
+     * Transfers (in any state) whose expiry is at or before {@code expiredBy}, with their chunks by ON DELETE
+     * CASCADE; returns how many. A transfer whose row a writer holds is left for the next sweep.
+     */
+    int transfersExpiredBy(Instant expiredBy) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(TRANSFERS)
+                .where(TRANSFERS.ID.in(DSL.select(TRANSFERS.ID).from(TRANSFERS)
+                        .where(TRANSFERS.EXPIRES_AT.le(expiredBy))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /** Devices expired at {@code now}; returns how many. */
+    int devicesExpiredAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(DEVICES)
+                .where(DEVICES.ID.in(DSL.select(DEVICES.ID).from(DEVICES)
+                        .where(DEVICES.EXPIRES_AT.le(now))
                         .limit(BATCH)
                         .forUpdate()
                         .skipLocked()))

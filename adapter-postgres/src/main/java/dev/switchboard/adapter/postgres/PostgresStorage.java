@@ -1,13 +1,16 @@
 package dev.switchboard.adapter.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.switchboard.ports.driven.AuditLog;
 import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
+import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.StoreHealth;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -42,6 +45,9 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     private final PostgresSessionStore sessions;
     private final PostgresCounterStore counters;
     private final PostgresEventPublisher events;
+    private final PostgresTransferStore transfers;
+    private final PostgresDeviceStore devices;
+    private final PostgresAuditLog auditLog;
 
     private PostgresStorage(HikariDataSource pool, DSLContext dsl, Database database, PostgresEventPublisher events) {
         this.pool = pool;
@@ -52,6 +58,9 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         this.sessions = new PostgresSessionStore(database);
         this.counters = new PostgresCounterStore(database);
         this.events = events;
+        this.transfers = new PostgresTransferStore(database);
+        this.devices = new PostgresDeviceStore(database);
+        this.auditLog = new PostgresAuditLog(database);
     }
 
     /**
@@ -121,6 +130,24 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     @Override
     public EventPublisher events() {
         return events;
+    }
+
+    /** Relay transfers with their chunks, as {@code bytea} rows. */
+    @Override
+    public TransferStore transfers() {
+        return transfers;
+    }
+
+    /** The Enterprise device registry. */
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    /** The Enterprise audit log, one hash chain for every instance. */
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Available when {@code SELECT 1} answers within the connection timeout plus two seconds. */

@@ -9,8 +9,12 @@
  * membership under the session's row lock and invite codes by a unique column, and their mailboxes
  * ({@code Mailboxes}, {@code MessageRows}), whose per-recipient advisory locks keep the mailbox bound and
  * the visibility of sequences; {@code Presence} answers touch and silence. {@code PostgresCounterStore},
- * {@code PostgresNonceStore} and {@code PostgresCredentialStore} complete the stores, {@code ExpirySweep}
- * deletes what expired in batches, and {@code PostgresEventPublisher} wakes subscribers on every instance
+ * {@code PostgresNonceStore} and {@code PostgresCredentialStore} complete the signaling stores.
+ * {@code PostgresTransferStore} keeps relay transfers and their chunks ({@code TransferRows}): creation under
+ * an {@code AdvisoryLock} that decides invite codes and the byte budget, a conditional UPDATE for the claim,
+ * and the transfer's row lock for every chunk change; {@code PostgresDeviceStore} ({@code DeviceRows})
+ * compares versions; {@code PostgresAuditLog} ({@code AuditRows}) appends under one advisory lock.
+ * {@code ExpirySweep} deletes what expired in batches, and {@code PostgresEventPublisher} wakes subscribers on every instance
  * through LISTEN/NOTIFY ({@code NotificationListener}). The jOOQ classes in
  * {@code dev.switchboard.adapter.postgres.schema} are generated at build time from the Flyway scripts in
  * {@code db/migration}; see docs/postgres.md.

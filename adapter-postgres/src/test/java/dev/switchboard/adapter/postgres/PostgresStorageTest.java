@@ -1,18 +1,31 @@
 package dev.switchboard.adapter.postgres;
 
+import static dev.switchboard.ports.testing.AuditFixtures.anEvent;
+import static dev.switchboard.ports.testing.DeviceFixtures.aDevice;
 import static dev.switchboard.ports.testing.OfferFixtures.NOW;
 import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
 import static dev.switchboard.ports.testing.SessionFixtures.aSession;
+import static dev.switchboard.ports.testing.TransferFixtures.aChunk;
+import static dev.switchboard.ports.testing.TransferFixtures.aTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.driven.AuditLog;
+import dev.switchboard.ports.driven.TransferStore;
+import dev.switchboard.ports.model.AuditEntry;
+import dev.switchboard.ports.model.AuditEvent;
+import dev.switchboard.ports.model.AuditEventType;
+import dev.switchboard.ports.model.Chunk;
+import dev.switchboard.ports.model.Device;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
 import dev.switchboard.ports.model.SealedSecret;
 import dev.switchboard.ports.model.StoreHealth;
 import dev.switchboard.ports.model.StoredCredential;
+import dev.switchboard.ports.model.Transfer;
+import dev.switchboard.ports.testing.AuditFixtures.RecordingChainLink;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +43,7 @@ import org.junit.jupiter.api.Test;
 /** The public entry: starting against a database, migrating it, reporting health, and sharing data. */
 class PostgresStorageTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
+    private static final AuditLog.ChainLink CHAIN = new RecordingChainLink();
 
     @Nested
     class WhenTheDatabaseDoesNotAnswer {
@@ -68,13 +82,14 @@ class PostgresStorageTest {
         void refusesToStartUntilItIsMigrated() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 2 migration(s) (V1 signaling schema, V2 pairing sessions)")
+                    .hasMessageContaining("lacks 3 migration(s) (V1 signaling schema, V2 pairing sessions, "
+                            + "V3 transfers devices audit)")
                     .hasMessageContaining("run the migrations first");
         }
 
         @Test
         void migratesOnceAndThenFindsNothingToDo() {
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(2);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(3);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             Offer offer = anOffer().build();
@@ -107,28 +122,35 @@ class PostgresStorageTest {
         }
 
         @Test
-        void refusesToStartUntilTheSecondIsApplied() {
+        void refusesToStartUntilTheOthersAreApplied() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 1 migration(s) (V2 pairing sessions)");
+                    .hasMessageContaining("lacks 2 migration(s) (V2 pairing sessions, V3 transfers devices audit)");
         }
 
         @Test
-        void appliesTheSecondOnceAndKeepsWhatTheFirstHeld() {
+        void appliesTheOthersOnceAndKeepsWhatTheFirstHeld() {
             Offer offer = anOffer().build();
             try (CloseableDSLContext v1 = DSL.using(settings.jdbcUrl(), settings.user(), settings.password())) {
                 OfferRows.insert(v1, List.of(offer)).execute();
             }
 
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(1);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(2);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             PairingSession session = aSession().build();
+            Transfer transfer = aTransfer().build();
+            Device device = aDevice().build();
             try (PostgresStorage storage = PostgresStorage.create(settings)) {
                 assertThat(storage.offers().find(offer.id())).contains(offer);
                 assertThat(storage.sessions().createIfCodeFree(session, NOW)).isTrue();
                 assertThat(storage.sessions().find(session.id())).contains(session);
                 assertThat(storage.counters().incrementAndGet("after-v2", NOW.plusSeconds(60))).isEqualTo(1);
+                assertThat(storage.transfers().create(transfer, NOW, Long.MAX_VALUE))
+                        .isEqualTo(new TransferStore.Creation.Created(transfer));
+                assertThat(storage.devices().insert(device, NOW)).isTrue();
+                assertThat(storage.auditLog().append(anEvent(AuditEventType.TRANSFER_CREATED).build(), CHAIN).sequence())
+                        .isEqualTo(1);
             }
         }
     }
@@ -180,6 +202,9 @@ class PostgresStorageTest {
             assertThat(storage.events()).isSameAs(storage.events());
             assertThat(storage.sessions()).isSameAs(storage.sessions());
             assertThat(storage.counters()).isSameAs(storage.counters());
+            assertThat(storage.transfers()).isSameAs(storage.transfers());
+            assertThat(storage.devices()).isSameAs(storage.devices());
+            assertThat(storage.auditLog()).isSameAs(storage.auditLog());
         }
 
         @Test
@@ -189,12 +214,21 @@ class PostgresStorageTest {
                     new SealedSecret("mk-1", new byte[12], new byte[] {1, 2, 3}), NOW);
             PairingSession session = aSession().build();
             String counter = "counter-of-" + offer.id();
+            Transfer transfer = aTransfer().build();
+            Chunk chunk = aChunk(transfer, 0);
+            Device device = aDevice().build();
+            AuditEvent event = anEvent(AuditEventType.DEVICE_REGISTERED).on(device.id().value()).build();
+            AuditEntry entry;
             try (PostgresStorage stopped = TestDatabase.newStorage()) {
                 stopped.offers().saveAll(List.of(offer));
                 stopped.credentials().save(credential);
                 stopped.nonces().rememberIfAbsent("key-1", "nonce-of-" + offer.id(), NOW.plusSeconds(60));
                 stopped.sessions().createIfCodeFree(session, NOW);
                 stopped.counters().incrementAndGet(counter, NOW.plusSeconds(60));
+                stopped.transfers().create(transfer, NOW, Long.MAX_VALUE);
+                stopped.transfers().putChunk(chunk, NOW, Duration.ofMinutes(1));
+                stopped.devices().insert(device, NOW);
+                entry = stopped.auditLog().append(event, CHAIN);
             }
 
             try (PostgresStorage restarted = TestDatabase.newStorage()) {
@@ -204,6 +238,10 @@ class PostgresStorageTest {
                         .isFalse();
                 assertThat(restarted.sessions().find(session.id())).contains(session);
                 assertThat(restarted.counters().get(counter, NOW)).isEqualTo(1);
+                assertThat(restarted.transfers().readChunk(transfer.id(), 0))
+                        .isEqualTo(new TransferStore.ChunkRead.Available(chunk));
+                assertThat(restarted.devices().find(device.id())).contains(device);
+                assertThat(restarted.auditLog().readAfter(entry.sequence() - 1, 1)).containsExactly(entry);
             }
         }
     }

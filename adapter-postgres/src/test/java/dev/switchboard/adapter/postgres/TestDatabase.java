@@ -1,9 +1,12 @@
 package dev.switchboard.adapter.postgres;
 
+import static dev.switchboard.adapter.postgres.schema.Tables.AUDIT_ENTRIES;
 import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.DEVICES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -88,6 +91,19 @@ final class TestDatabase {
 
     static void emptyCounters() {
         admin().truncate(COUNTERS).execute();
+    }
+
+    /** Deletes every transfer, with its chunks. */
+    static void emptyTransfers() {
+        admin().truncate(TRANSFERS).cascade().execute();
+    }
+
+    static void emptyDevices() {
+        admin().truncate(DEVICES).execute();
+    }
+
+    static void emptyAuditLog() {
+        admin().truncate(AUDIT_ENTRIES).execute();
     }
 
     /** Ends the server process serving {@code pid}'s connection, as an administrator or a failure would. */

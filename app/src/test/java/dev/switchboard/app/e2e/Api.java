@@ -60,6 +60,23 @@ final class Api {
         }
     }
 
+    /** For responses whose body is bytes, such as a chunk. */
+    BinaryResponse sendForBytes(HttpRequest request) {
+        try {
+            return BinaryResponse.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An unsigned request carrying a bearer token: a transfer capability token or the admin token. */
+    HttpRequest.Builder withBearer(String pathAndQuery, String token) {
+        return request(pathAndQuery).header("Authorization", "Bearer " + token);
+    }
+
     CompletableFuture<ApiResponse> sendAsync(HttpRequest request) {
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiResponse::of);
     }

@@ -89,7 +89,7 @@ class MainOnPostgresTest {
             assertThat(migrate()).isZero();
 
             try (LauncherProcess migrated = LauncherProcess.start(serve)) {
-                migrated.awaitOutput("started: store=postgres");
+                migrated.awaitOutput("started: edition=consumer, store=postgres");
             }
         }
 
@@ -100,7 +100,7 @@ class MainOnPostgresTest {
                     "SWITCHBOARD_SIGNING_KEY", SIGNING_KEY,
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                     "SWITCHBOARD_HTTP_PORT", "0")))) {
-                server.awaitOutput("started: store=postgres");
+                server.awaitOutput("started: edition=consumer, store=postgres");
                 // jOOQ would print its logo and a tip when it renders its first statement: the health check's.
                 ApiResponse health = new Api(listeningPort(server)).get("/health");
                 assertThat(health.status()).as("%s", health).isEqualTo(200);

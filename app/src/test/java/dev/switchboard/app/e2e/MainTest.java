@@ -42,6 +42,88 @@ class MainTest {
     }
 
     @Nested
+    class WhenTheEnterpriseEditionIsMisconfigured {
+        @Test
+        void refusesToStartWithoutTheAcknowledgement() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of("SWITCHBOARD_EDITION", "enterprise"))) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("invalid configuration (1 problem)")
+                        .contains("SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED: is required with the enterprise edition")
+                        .doesNotContain("started");
+            }
+        }
+
+        @Test
+        void refusesToStartOnAManagedServerlessPlatformNamingIt() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_EDITION", "enterprise",
+                    "SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED", "true",
+                    "AWS_LAMBDA_FUNCTION_NAME", "switchboard"))) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("AWS Lambda was detected")
+                        .contains("SWITCHBOARD_ENTERPRISE_ALLOW_SERVERLESS=true");
+            }
+        }
+
+        @Test
+        void reportsEveryProblemTogetherWithoutEchoingTheAdminToken() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_EDITION", "enterprise",
+                    "SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED", "yes",
+                    "SWITCHBOARD_ADMIN_TOKEN", "tooshort-secret",
+                    "SWITCHBOARD_ADMIN_KEY_IDS", "hk_e3ZwGj5ZAtwxSiVpwBoL",
+                    "SWITCHBOARD_TRANSFER_MAX_CHUNK_BYTES", "999999999"))) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("invalid configuration (4 problems)")
+                        .contains("SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED: must be exactly true")
+                        .contains("SWITCHBOARD_ADMIN_TOKEN: must be at least 32 characters")
+                        .contains("is an HMAC credential id")
+                        .contains("SWITCHBOARD_TRANSFER_MAX_CHUNK_BYTES")
+                        .doesNotContain("tooshort-secret");
+            }
+        }
+
+        @Test
+        void startsOnceAcknowledgedAndSaysWhichEdition() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_EDITION", "enterprise",
+                    "SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED", "true",
+                    "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
+                    "SWITCHBOARD_HTTP_PORT", "0"))) {
+
+                launcher.awaitOutput("started: edition=enterprise, store=memory");
+                assertThat(launcher.output()).contains("the audit log and the device registry are lost");
+            }
+        }
+    }
+
+    @Nested
+    class WhenVerifyingTheAuditLog {
+        @Test
+        void explainsThatConsumerKeepsNoAuditLog() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "verify-audit")) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("The audit log is an Enterprise feature");
+            }
+        }
+
+        @Test
+        void refusesTheMemoryStoreWhichOnlyTheServingProcessCanRead() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_EDITION", "enterprise", "SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED", "true"),
+                    "verify-audit")) {
+
+                assertThat(launcher.awaitExit()).as(launcher.output()).isEqualTo(2);
+                assertThat(launcher.output()).contains("GET /v1/admin/audit/verify");
+            }
+        }
+    }
+
+    @Nested
     class WhenTheCommandLineIsWrong {
         @Test
         void exitsWithStatus2AndTheUsageForAnUnknownCommand() {
@@ -49,7 +131,7 @@ class MainTest {
 
                 assertThat(launcher.awaitExit()).isEqualTo(2);
                 assertThat(launcher.output()).contains("Unknown command: migrat")
-                        .contains("Usage: java -jar switchboard.jar [serve | migrate | help]");
+                        .contains("Usage: java -jar switchboard.jar [serve | migrate | verify-audit | help]");
             }
         }
 
@@ -58,7 +140,8 @@ class MainTest {
             try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "--help")) {
 
                 assertThat(launcher.awaitExit()).isZero();
-                assertThat(launcher.output()).contains("migrate  apply pending PostgreSQL schema migrations");
+                assertThat(launcher.output()).contains("migrate       apply pending PostgreSQL schema migrations")
+                        .contains("verify-audit  check the audit log's hash chain");
             }
         }
     }

@@ -27,6 +27,7 @@ final class SignedCall {
     private byte[] sentBody;
     private String contentType = "application/json";
     private List<String> components;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     SignedCall(Api api, RequestSigner signer, String method, String pathAndQuery) {
         this.api = api;
@@ -58,6 +59,17 @@ final class SignedCall {
     SignedCall contentType(String value) {
         this.contentType = value;
         return this;
+    }
+
+    /** Sends a header the signature does not cover, such as a transfer's {@code Authorization: Bearer}. */
+    SignedCall header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
+    /** Presents a capability token alongside the signature. */
+    SignedCall bearer(String token) {
+        return header("Authorization", "Bearer " + token);
     }
 
     SignedCall created(long epochSeconds) {
@@ -125,6 +137,7 @@ final class SignedCall {
         if (payload != null) {
             request.header("Content-Type", contentType).header("Content-Digest", digest);
         }
+        extraHeaders.forEach(request::header);
         return request
                 .header("Signature-Input", "sig1=" + signatureParams)
                 .header("Signature", "sig1=" + Rfc9421.byteSequence(signature))

@@ -9,7 +9,11 @@ import java.util.Properties;
 
 /** The real application, configured the way an operator would, on a free loopback port until closed. */
 final class StartedSwitchboard implements AutoCloseable {
-    /** Settings every end-to-end test shares; limits are lowered so tests can reach them cheaply. */
+    /**
+     * Settings every end-to-end test shares; limits are lowered so tests can reach them cheaply. Every test client
+     * calls from 127.0.0.1, and the PostgreSQL suites share one database, so the per-address transfer limits are
+     * raised out of reach: the suites that prove them set their own.
+     */
     static final Map<String, String> TEST_SETTINGS = Map.of(
             "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
             "SWITCHBOARD_HTTP_PORT", "0",
@@ -17,7 +21,9 @@ final class StartedSwitchboard implements AutoCloseable {
             "SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677",
             "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1",
             "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "5",
-            "SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024));
+            "SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024),
+            "SWITCHBOARD_TRANSFER_MAX_LIVE_PER_ADDRESS", "100000",
+            "SWITCHBOARD_TRANSFER_CLAIM_FAILURE_BUDGET", "10000");
 
     private final Switchboard switchboard;
     private final Api api;

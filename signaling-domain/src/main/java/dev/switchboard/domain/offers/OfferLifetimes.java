@@ -1,6 +1,7 @@
 package dev.switchboard.domain.offers;
 
 import dev.switchboard.domain.SignalingPolicy;
+import dev.switchboard.domain.shared.MillisecondClock;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.model.Offer;
 import java.time.Duration;

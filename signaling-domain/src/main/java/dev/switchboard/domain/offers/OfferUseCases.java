@@ -1,6 +1,7 @@
 package dev.switchboard.domain.offers;
 
 import dev.switchboard.domain.SignalingPolicy;
+import dev.switchboard.domain.shared.MillisecondClock;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.OfferStore;

@@ -1,6 +1,7 @@
 package dev.switchboard.domain.pairing;
 
 import dev.switchboard.domain.ServerSigningKey;
+import dev.switchboard.domain.shared.SignedTokens;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.SignatureAlgorithm;
 import java.nio.ByteBuffer;

@@ -1,6 +1,8 @@
 package dev.switchboard.domain.pairing;
 
 import dev.switchboard.domain.ServerSigningKey;
+import dev.switchboard.domain.shared.MillisecondClock;
+import dev.switchboard.domain.shared.SignedTokens;
 import dev.switchboard.ports.model.PairingSession;
 import dev.switchboard.ports.model.SessionId;
 import java.nio.ByteBuffer;

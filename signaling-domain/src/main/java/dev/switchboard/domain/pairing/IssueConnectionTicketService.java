@@ -1,5 +1,6 @@
 package dev.switchboard.domain.pairing;
 
+import dev.switchboard.domain.shared.MillisecondClock;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driving.IssueConnectionTicket;
 import dev.switchboard.ports.model.ConnectionTicket;

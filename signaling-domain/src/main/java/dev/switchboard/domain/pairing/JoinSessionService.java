@@ -1,5 +1,6 @@
 package dev.switchboard.domain.pairing;
 
+import dev.switchboard.domain.shared.FailureBudget;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driven.SessionStore;
@@ -28,13 +29,13 @@ final class JoinSessionService implements JoinSession {
     private final SessionStore sessions;
     private final SessionLookup lookup;
     private final InviteTokens invites;
-    private final JoinFailureBudget budget;
+    private final FailureBudget budget;
     private final MemberWakeups wakeups;
     private final InstantSource clock;
     private final PairingIds ids;
     private final Duration activityExtension;
 
-    JoinSessionService(SessionStore sessions, SessionLookup lookup, InviteTokens invites, JoinFailureBudget budget,
+    JoinSessionService(SessionStore sessions, SessionLookup lookup, InviteTokens invites, FailureBudget budget,
             MemberWakeups wakeups, InstantSource clock, PairingIds ids, Duration activityExtension) {
         this.sessions = sessions;
         this.lookup = lookup;

@@ -1,6 +1,7 @@
 package dev.switchboard.domain.pairing;
 
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.shared.InviteCodes;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driving.OpenSession;

@@ -1,6 +1,9 @@
 package dev.switchboard.domain.pairing;
 
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.shared.FailureBudget;
+import dev.switchboard.domain.shared.InviteCodes;
+import dev.switchboard.domain.shared.MillisecondClock;
 import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.EventPublisher;
@@ -39,7 +42,8 @@ public final class PairingServices {
         return new PairingUseCases(
                 new OpenSessionService(sessions, millis, ids, new InviteCodes(entropy), invites, lifetimes, policy),
                 new JoinSessionService(sessions, lookup, invites,
-                        new JoinFailureBudget(counters, policy.joinFailureBudget(), policy.joinFailureWindow()),
+                        new FailureBudget(counters, "join-failures", policy.joinFailureBudget(),
+                                policy.joinFailureWindow(), PairingErrors::joinBudgetSpent),
                         wakeups, millis, ids, policy.activityExtension()),
                 new LeaveSessionService(lookup, departures, millis),
                 new CloseSessionService(sessions, lookup, wakeups, millis, lifetimes),

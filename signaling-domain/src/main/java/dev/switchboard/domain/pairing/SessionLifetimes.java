@@ -1,6 +1,7 @@
 package dev.switchboard.domain.pairing;
 
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.shared.MillisecondClock;
 import dev.switchboard.ports.SignalingException;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,17 +11,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import dev.switchboard.adapter.memory.InMemoryStorage;
+import dev.switchboard.domain.ForwardingStorage;
 import dev.switchboard.domain.TestCore;
 import dev.switchboard.ports.ErrorCode;
-import dev.switchboard.ports.driven.CounterStore;
-import dev.switchboard.ports.driven.CredentialStore;
 import dev.switchboard.ports.driven.EventPublisher;
-import dev.switchboard.ports.driven.NonceStore;
-import dev.switchboard.ports.driven.OfferStore;
-import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.model.Offer;
-import dev.switchboard.ports.model.StoreHealth;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,40 +29,10 @@ class WakeUpsTest {
 
     /** The real in-memory stores, with {@code events} in place of their publisher. */
     private static SignalingStorage withEvents(SignalingStorage stores, EventPublisher events) {
-        return new SignalingStorage() {
-            @Override
-            public CredentialStore credentials() {
-                return stores.credentials();
-            }
-
-            @Override
-            public NonceStore nonces() {
-                return stores.nonces();
-            }
-
-            @Override
-            public OfferStore offers() {
-                return stores.offers();
-            }
-
-            @Override
-            public SessionStore sessions() {
-                return stores.sessions();
-            }
-
-            @Override
-            public CounterStore counters() {
-                return stores.counters();
-            }
-
+        return new ForwardingStorage(stores) {
             @Override
             public EventPublisher events() {
                 return events;
-            }
-
-            @Override
-            public StoreHealth health() {
-                return stores.health();
             }
         };
     }

@@ -6,6 +6,7 @@ import static dev.switchboard.domain.TestCore.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.domain.shared.SignedTokens;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.model.PairingSession;

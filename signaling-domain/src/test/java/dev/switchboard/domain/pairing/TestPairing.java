@@ -2,6 +2,7 @@ package dev.switchboard.domain.pairing;
 
 import dev.switchboard.adapter.memory.InMemoryStorage;
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.RiggedEntropy;
 import dev.switchboard.domain.ServerSigningKey;
 import dev.switchboard.ports.driving.JoinSession;
 import dev.switchboard.ports.driving.OpenSession;

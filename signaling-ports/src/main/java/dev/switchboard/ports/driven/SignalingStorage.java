@@ -17,6 +17,12 @@ public interface SignalingStorage {
 
     EventPublisher events();
 
+    TransferStore transfers();
+
+    DeviceStore devices();
+
+    AuditLog auditLog();
+
     /** The kind of store and whether it answers right now. */
     StoreHealth health();
 }

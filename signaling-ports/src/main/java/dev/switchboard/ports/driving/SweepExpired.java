@@ -2,12 +2,19 @@ package dev.switchboard.ports.driving;
 
 /**
  * Deletes every expired record (offers with their answers and candidates, nonces, pairing sessions with
- * their mailboxes, counters) and removes the members of open sessions that went silent; run on a schedule.
+ * their mailboxes, counters, transfers with their chunks, devices) and removes the members of open sessions that went silent; run on a schedule.
  */
 public interface SweepExpired {
 
     Swept sweep();
 
     /** How many records of each kind one sweep deleted, and how many silent members it timed out. */
-    record Swept(int offers, int nonces, int sessions, int timedOutMembers, int counters) {}
+    record Swept(int offers, int nonces, int sessions, int timedOutMembers, int counters, int expiredTransfers,
+            int forgottenTransfers, int devices) {
+
+        /** A sweep of the signaling records only (no transfers or devices deleted). */
+        public Swept(int offers, int nonces, int sessions, int timedOutMembers, int counters) {
+            this(offers, nonces, sessions, timedOutMembers, counters, 0, 0, 0);
+        }
+    }
 }

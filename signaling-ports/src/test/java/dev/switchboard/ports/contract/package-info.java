@@ -3,6 +3,9 @@
  * {@link dev.switchboard.ports.contract.OfferStoreContract} (its rules grouped by concern in the
  * package-private {@code *Rules} classes), {@link dev.switchboard.ports.contract.SessionStoreContract}
  * (likewise, its groups extending {@code SessionStoreRules}),
+ * {@link dev.switchboard.ports.contract.TransferStoreContract} (likewise, its groups extending
+ * {@code TransferStoreRules}), {@link dev.switchboard.ports.contract.DeviceStoreContract},
+ * {@link dev.switchboard.ports.contract.AuditLogContract},
  * {@link dev.switchboard.ports.contract.NonceStoreContract},
  * {@link dev.switchboard.ports.contract.CredentialStoreContract},
  * {@link dev.switchboard.ports.contract.CounterStoreContract} and
