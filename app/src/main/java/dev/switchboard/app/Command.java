@@ -16,6 +16,12 @@ enum Command {
     /** Check the Enterprise audit log's hash chain in PostgreSQL, print the result and exit: 0 intact, 3 broken. */
     VERIFY_AUDIT("verify-audit", "check the audit log's hash chain (enterprise, postgres), print one JSON line, "
             + "exit 0 intact or 3 broken"),
+    /**
+     * Re-encrypt every stored secret to the current master key, printing progress as JSON lines: 0 all resealed,
+     * 3 some could not be opened (their key is not configured).
+     */
+    ROTATE_KEYS("rotate-keys", "re-encrypt stored secrets to SWITCHBOARD_MASTER_KEY (postgres), print JSON lines, "
+            + "exit 0 all resealed or 3 some unopenable"),
     /** Print the usage. */
     HELP("help", "show this help");
 

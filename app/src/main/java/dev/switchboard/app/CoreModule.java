@@ -6,12 +6,14 @@ import com.google.inject.Singleton;
 import dev.switchboard.domain.EnterprisePolicy;
 import dev.switchboard.domain.MasterKeyRing;
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.RateLimitPolicy;
 import dev.switchboard.domain.ServerSigningKey;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.domain.SignalingPolicy;
 import dev.switchboard.domain.TransferPolicy;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.SignalingStorage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +30,16 @@ final class CoreModule extends AbstractModule {
     private final PairingConfig pairing;
     private final TransferConfig transfers;
     private final EditionConfig edition;
+    private final RateLimitConfig rateLimits;
 
     CoreModule(SigningConfig signing, OfferConfig offers, PairingConfig pairing, TransferConfig transfers,
-            EditionConfig edition) {
+            EditionConfig edition, RateLimitConfig rateLimits) {
         this.signing = signing;
         this.offers = offers;
         this.pairing = pairing;
         this.transfers = transfers;
         this.edition = edition;
+        this.rateLimits = rateLimits;
     }
 
     @Provides
@@ -68,6 +72,7 @@ final class CoreModule extends AbstractModule {
         SignalingPolicy defaults = SignalingPolicy.defaults(masterKeys);
         return new SignalingPolicy(
                 signing.signatureWindow(),
+                signing.credentialLifetime(),
                 offers.minTtl(),
                 offers.defaultTtl(),
                 offers.maxTtl(),
@@ -115,9 +120,21 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    RateLimitPolicy rateLimitPolicy() {
+        return rateLimits.policy();
+    }
+
+    /** The core works on the storage with every store call timed ({@link TimedStorage}). */
+    @Provides
+    @Singleton
     SignalingCore core(
-            SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy,
-            PairingPolicy pairingPolicy, TransferPolicy transferPolicy, EnterprisePolicy enterprisePolicy) {
-        return SignalingCore.create(storage, clock, entropy, policy, pairingPolicy, transferPolicy, enterprisePolicy);
+            SignalingStorage storage, MeterRegistry registry, InstantSource clock, Entropy entropy,
+            SignalingPolicy policy, PairingPolicy pairingPolicy, TransferPolicy transferPolicy,
+            EnterprisePolicy enterprisePolicy, RateLimitPolicy rateLimitPolicy) {
+        return SignalingCore.builder(TimedStorage.wrap(storage, registry), clock, entropy, policy, pairingPolicy)
+                .transfers(transferPolicy)
+                .enterprise(enterprisePolicy)
+                .rateLimits(rateLimitPolicy)
+                .build();
     }
 }

@@ -14,24 +14,30 @@ import java.util.Optional;
  * @param port            the TCP port; 0 picks a free one (tests)
  * @param maxRequestBytes the largest request body read before answering 413
  * @param maxEventWait    the longest a client may long-poll {@code /v1/events}
+ * @param shutdownGrace   how long requests in flight may take to finish once a stop is asked for
  * @param publicBaseUrl   the URL clients reach the server at, for join links; empty: built from each request
  * @param webSocket       heartbeats and limits of {@code GET /v1/ws}
+ * @param edge            trusted proxies, CORS, security headers, header and JSON limits, timeouts, TLS
  */
 public record HttpConfig(
         String host,
         int port,
         long maxRequestBytes,
         Duration maxEventWait,
+        Duration shutdownGrace,
         Optional<URI> publicBaseUrl,
-        WebSocketConfig webSocket) {
+        WebSocketConfig webSocket,
+        EdgeConfig edge) {
     static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     private static final String PUBLIC_BASE_URL = "SWITCHBOARD_PUBLIC_BASE_URL";
 
     public HttpConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(maxEventWait, "maxEventWait");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(webSocket, "webSocket");
+        Objects.requireNonNull(edge, "edge");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
         }
@@ -46,8 +52,10 @@ public record HttpConfig(
                 (int) settings.integer("SWITCHBOARD_HTTP_PORT", 8080, 0, 65_535),
                 settings.integer("SWITCHBOARD_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 4096, 64L * 1024 * 1024),
                 settings.seconds("SWITCHBOARD_MAX_EVENT_WAIT_SECONDS", 30, 1, 300),
+                settings.seconds("SWITCHBOARD_HTTP_SHUTDOWN_GRACE_SECONDS", 20, 0, 600),
                 readPublicBaseUrl(settings),
-                WebSocketConfig.read(settings));
+                WebSocketConfig.read(settings),
+                EdgeConfig.read(settings));
     }
 
     /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */

@@ -3,7 +3,9 @@ package dev.switchboard.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.switchboard.adapter.http.EdgeSettings;
 import dev.switchboard.adapter.http.HttpSettings;
+import dev.switchboard.adapter.http.TlsSettings;
 
 /**
  * Binds the HTTP adapter's settings. The server itself is started by {@link Switchboard}, not here:
@@ -21,8 +23,9 @@ final class HttpModule extends AbstractModule {
     }
 
     /**
-     * The configured address, limits, join-link base and WebSocket; a chunk body may be as large as the largest
-     * chunk a transfer may declare. Thread counts and timeouts keep the adapter's defaults.
+     * The configured address, limits, join-link base, WebSocket and edge; a chunk body may be as large as the
+     * largest chunk a transfer may declare. Thread counts and the idle timeout keep the adapter's
+     * defaults.
      */
     @Provides
     @Singleton
@@ -38,8 +41,22 @@ final class HttpModule extends AbstractModule {
                 defaults.ioThreads(),
                 defaults.workerThreads(),
                 defaults.idleTimeout(),
-                defaults.shutdownGrace(),
+                http.shutdownGrace(),
                 http.publicBaseUrl(),
-                http.webSocket().settings());
+                http.webSocket().settings(),
+                edge(http.edge()));
+    }
+
+    private static EdgeSettings edge(EdgeConfig edge) {
+        return new EdgeSettings(
+                edge.trustedProxies(),
+                edge.allowedOrigins(),
+                edge.hstsMaxAge(),
+                edge.maxHeaderCount(),
+                edge.maxHeaderBytes(),
+                edge.maxJsonDepth(),
+                edge.requestTimeout(),
+                edge.headerReadTimeout(),
+                edge.tls().map(tls -> new TlsSettings(tls.keyStore(), tls.keyStorePassword(), tls.keyStoreType())));
     }
 }

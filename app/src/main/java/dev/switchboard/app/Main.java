@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The jar's entry point: {@code serve} (the default) runs Switchboard from the process environment and stops it
  * gracefully on SIGTERM or Ctrl-C; {@code migrate} applies pending PostgreSQL schema migrations and exits;
- * {@code verify-audit} checks the Enterprise audit log's hash chain and exits 0 when intact, 3 when broken.
- * Exits with 2 when the configuration or the command line is invalid, 1 when start-up, migrating or reading the
- * store fails.
+ * {@code verify-audit} checks the Enterprise audit log's hash chain and exits 0 when intact, 3 when broken;
+ * {@code rotate-keys} re-encrypts stored secrets to the current master key and exits 0 when all are resealed, 3
+ * when some could not be opened. Exits with 2 when the configuration or the command line is invalid, 1 when
+ * start-up, migrating or reading the store fails.
  */
 public final class Main {
     static {
@@ -27,6 +28,7 @@ public final class Main {
     private static final int FAILED = 1;
     private static final int INVALID = 2;
     private static final int AUDIT_LOG_BROKEN = 3;
+    private static final int SECRETS_UNOPENABLE = 3;
 
     private Main() {}
 
@@ -42,6 +44,7 @@ public final class Main {
             case SERVE -> serve();
             case MIGRATE -> System.exit(migrate());
             case VERIFY_AUDIT -> System.exit(verifyAudit());
+            case ROTATE_KEYS -> System.exit(rotateKeys());
             case HELP -> System.out.println(Command.usage());
         }
     }
@@ -128,5 +131,48 @@ public final class Main {
         System.out.println(AuditVerificationLine.of(verification));
         System.out.flush();
         return verification.intact() ? SUCCEEDED : AUDIT_LOG_BROKEN;
+    }
+
+    /**
+     * Prints one JSON line per batch ({@code {"batch":1,"resealed":100,...}}) and a summary line
+     * ({@code {"rotation":"complete"|"incomplete",...}}) on stdout, so scripts can follow and read it.
+     */
+    private static int rotateKeys() {
+        SwitchboardConfig config;
+        try {
+            config = SwitchboardConfig.forKeyRotation(System.getenv(), System.getProperties());
+        } catch (InvalidConfigurationException e) {
+            log.error("Switchboard cannot rotate keys: {}", e.getMessage());
+            return INVALID;
+        }
+        if (!config.store().kind().durable()) {
+            log.error("The memory store keeps secrets inside the serving process only, sealed under that process's "
+                    + "keys: there is nothing stored to re-encrypt; run on SWITCHBOARD_STORE=postgres");
+            return INVALID;
+        }
+        KeyRotation.Outcome done;
+        try {
+            int[] batches = {0};
+            done = Switchboard.rotateKeys(config, batch -> {
+                batches[0]++;
+                System.out.println(KeyRotationLines.batch(batches[0], batch));
+                System.out.flush();
+            });
+        } catch (RuntimeException e) {
+            log.error("Re-encrypting stored secrets failed: {}", e.getMessage(), e);
+            return FAILED;
+        }
+        System.out.println(KeyRotationLines.summary(done));
+        System.out.flush();
+        if (done.failed() > 0) {
+            log.error("{} secret(s) are sealed under a master key that is not configured: keep the key that sealed "
+                    + "them in SWITCHBOARD_MASTER_KEYS_RETIRED and run rotate-keys again", done.failed());
+            return SECRETS_UNOPENABLE;
+        }
+        if (done.skipped() > 0) {
+            log.error("{} secret(s) kept changing while being re-encrypted; run rotate-keys again", done.skipped());
+            return FAILED;
+        }
+        return SUCCEEDED;
     }
 }

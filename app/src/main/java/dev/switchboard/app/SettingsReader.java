@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,30 @@ final class SettingsReader {
 
     Duration seconds(String key, long fallbackSeconds, long minSeconds, long maxSeconds) {
         return Duration.ofSeconds(integer(key, fallbackSeconds, minSeconds, maxSeconds));
+    }
+
+    /**
+     * A duration written as a whole number with a unit, {@code 30s}, {@code 5m}, {@code 12h} or {@code 30d} (see
+     * {@link DurationText}); a bare number counts as seconds, like the {@code _SECONDS} settings.
+     */
+    Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Optional<Duration> parsed = DurationText.parse(value.get());
+        if (parsed.isPresent() && parsed.get().compareTo(min) >= 0 && parsed.get().compareTo(max) <= 0) {
+            return parsed.get();
+        }
+        problem(key, "must be a duration such as 30s, 5m, 12h or 30d, from " + DurationText.format(min) + " to "
+                + DurationText.format(max) + ", was \"" + value.get() + "\"");
+        return fallback;
+    }
+
+    /** A comma-separated list, each item stripped, empty items dropped; empty when unset. */
+    List<String> list(String key) {
+        return raw(key).map(value -> Arrays.stream(value.split(","))
+                .map(String::strip).filter(item -> !item.isEmpty()).toList()).orElse(List.of());
     }
 
     /** Records a problem with one setting, named as the operator set it. */

@@ -1,6 +1,7 @@
 package dev.switchboard.app;
 
 import dev.switchboard.domain.MasterKeyRing;
+import dev.switchboard.domain.SignalingPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,22 +12,29 @@ import java.util.Optional;
 /**
  * How requests are authenticated and credential secrets sealed.
  *
- * @param signatureWindow how far a signature's {@code created} may lie from the server clock, either way
- * @param masterKeys      the keys that seal credential secrets; empty means "generate one for this run"
+ * @param signatureWindow    how far a signature's {@code created} may lie from the server clock, either way
+ * @param masterKeys         the keys that seal credential secrets; empty means "generate one for this run"
+ * @param credentialLifetime how long a server-issued credential is accepted; then it is refused and swept
  */
-public record SigningConfig(Duration signatureWindow, Optional<MasterKeyRing> masterKeys) {
+public record SigningConfig(Duration signatureWindow, Optional<MasterKeyRing> masterKeys,
+        Duration credentialLifetime) {
     static final String MASTER_KEY = "SWITCHBOARD_MASTER_KEY";
     static final String RETIRED_MASTER_KEYS = "SWITCHBOARD_MASTER_KEYS_RETIRED";
+    /** A month: a client re-issues its credential now and then, and a leaked one stops working on its own. */
+    static final Duration DEFAULT_CREDENTIAL_LIFETIME = Duration.ofDays(30);
 
     public SigningConfig {
         Objects.requireNonNull(signatureWindow, "signatureWindow");
         Objects.requireNonNull(masterKeys, "masterKeys");
+        Objects.requireNonNull(credentialLifetime, "credentialLifetime");
     }
 
     static SigningConfig read(SettingsReader settings) {
         return new SigningConfig(
                 settings.seconds("SWITCHBOARD_SIGNATURE_WINDOW_SECONDS", 60, 1, 3600),
-                readMasterKeys(settings));
+                readMasterKeys(settings),
+                settings.duration("SWITCHBOARD_CREDENTIAL_LIFETIME", DEFAULT_CREDENTIAL_LIFETIME,
+                        SignalingPolicy.MIN_CREDENTIAL_LIFETIME, SignalingPolicy.MAX_CREDENTIAL_LIFETIME));
     }
 
     /** Parses the keys; problems name the setting and what is wrong, never the key material. */

@@ -11,20 +11,23 @@ import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.adapter.postgres.PostgresStorage;
 import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driving.ReencryptSecrets;
 import dev.switchboard.ports.driving.VerifyAuditLog;
 import dev.switchboard.ports.model.Actor;
 import dev.switchboard.ports.model.Edition;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application and its ordered lifecycle: schema migrations (PostgreSQL, unless disabled), the
- * storage, the core, the HTTP server, then the expiry sweeper; {@link #close()} stops them in reverse, the
- * storage last. Guice only assembles objects; everything that opens a connection or a socket or starts a
- * thread happens here, in this order.
+ * The running application and its ordered lifecycle: schema migrations (PostgreSQL, unless disabled), the meter
+ * registry, the storage, the core, the expiry sweeper, then the HTTP server; {@link #close()} stops them in
+ * reverse: the HTTP server first (readiness turns false, in-flight requests finish within the grace, WebSockets
+ * get 1001 "going away"), then the sweeper, then the storage and its pool. Guice only assembles objects;
+ * everything that opens a connection or a socket or starts a thread happens here, in this order.
  */
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
@@ -50,16 +53,31 @@ public final class Switchboard implements AutoCloseable {
         Deque<Component> started = new ArrayDeque<>();
         try {
             config.store().database().filter(DatabaseConfig::migrateOnStart).ifPresent(Switchboard::migrate);
+            PrometheusMetrics metrics = injector.getInstance(PrometheusMetrics.class);
+            started.push(new Component("meter registry", metrics));
             SignalingStorage storage = provision(injector, SignalingStorage.class);
             if (storage instanceof AutoCloseable closeable) {
-                started.push(new Component("storage", closeable));
+                started.push(new Component("storage and its connection pool", closeable));
+            }
+            if (storage instanceof PostgresStorage postgres) {
+                PoolMeters.bind(postgres, metrics.registry());
             }
             SignalingCore core = injector.getInstance(SignalingCore.class);
-            SignalingHttpServer server = SignalingHttpServer.start(injector.getInstance(HttpSettings.class),
-                    core.useCases(), core.pairing(), core.transfers(), core.enterprise());
-            started.push(new Component("HTTP server", server::close));
+            // Started before the HTTP server so that it stops after it: no sweep races the last requests' writes
+            // for nothing, and the store it needs is closed only once it has stopped.
             started.push(new Component("expiry sweeper",
-                    ExpirySweeper.start(core.sweeper(), config.store().sweepInterval())));
+                    ExpirySweeper.start(core.sweeper(), config.store().sweepInterval(), metrics.registry())));
+            var http = SignalingHttpServer.builder(injector.getInstance(HttpSettings.class), core.useCases())
+                    .pairing(core.pairing())
+                    .transfers(core.transfers())
+                    .enterprise(core.enterprise())
+                    .operations(core.operations());
+            if (metrics.scrape().isPresent()) {
+                http = http.metrics(metrics.registry(), metrics.scrape().get());
+            }
+            SignalingHttpServer server = http.start();
+            started.push(new Component("HTTP server (readiness off, in-flight requests, WebSockets closed 1001)",
+                    server::close));
             log.info("Switchboard {} started: edition={}, store={}, listening on {}:{}", version,
                     config.edition().edition().wireName(), config.store().kind().configName(), config.http().host(),
                     server.port());
@@ -97,12 +115,33 @@ public final class Switchboard implements AutoCloseable {
         try {
             return injector.getInstance(SignalingCore.class).enterprise().verifyAuditLog().verify(OPERATOR);
         } finally {
-            if (storage instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    log.warn("Closing the storage failed", e);
-                }
+            closeQuietly(storage);
+        }
+    }
+
+    /**
+     * Re-encrypts every stored secret sealed under a retired master key to the current one (the {@code rotate-keys}
+     * command; see {@link KeyRotation}), reporting each batch to {@code onBatch}. Opens the store, rotates, and
+     * closes it again; never migrates.
+     *
+     * @throws IllegalStateException when the store does not answer or lacks migrations
+     */
+    static KeyRotation.Outcome rotateKeys(SwitchboardConfig config, Consumer<ReencryptSecrets.Progress> onBatch) {
+        Injector injector = injector(config, AppVersion.current());
+        SignalingStorage storage = provision(injector, SignalingStorage.class);
+        try {
+            return KeyRotation.run(injector.getInstance(SignalingCore.class).reencryptSecrets(), onBatch);
+        } finally {
+            closeQuietly(storage);
+        }
+    }
+
+    private static void closeQuietly(SignalingStorage storage) {
+        if (storage instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Closing the storage failed", e);
             }
         }
     }
@@ -111,8 +150,9 @@ public final class Switchboard implements AutoCloseable {
     private static Injector injector(SwitchboardConfig config, String version) {
         return Guice.createInjector(Stage.DEVELOPMENT,
                 storeModule(config.store()),
+                new MetricsModule(config.metrics()),
                 new CoreModule(config.signing(), config.offers(), config.pairing(), config.transfers(),
-                        config.edition()),
+                        config.edition(), config.rateLimits()),
                 new HttpModule(config.http(), config.transfers(), version));
     }
 
@@ -155,10 +195,15 @@ public final class Switchboard implements AutoCloseable {
         return httpPort;
     }
 
-    /** Stops every component in the reverse order of starting. Calling it again does nothing. */
+    /**
+     * Stops every component in the reverse order of starting, logging each step: the HTTP server (readiness off,
+     * in-flight requests finish, WebSockets closed with 1001), the sweeper, the storage and its pool, the meter
+     * registry. Calling it again does nothing.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            log.info("Switchboard stopping");
             stopAll(started);
             log.info("Switchboard stopped");
         }
@@ -168,6 +213,7 @@ public final class Switchboard implements AutoCloseable {
         while (!started.isEmpty()) {
             Component component = started.pop();
             try {
+                log.info("Stopping the {}", component.name());
                 component.resource().close();
             } catch (Exception e) {
                 // Keep going: one component failing to stop must not keep the others running.

@@ -16,7 +16,9 @@ public record SwitchboardConfig(
         PairingConfig pairing,
         TransferConfig transfers,
         EditionConfig edition,
-        StoreConfig store) {
+        StoreConfig store,
+        RateLimitConfig rateLimits,
+        MetricsConfig metrics) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(http, "http");
@@ -26,6 +28,8 @@ public record SwitchboardConfig(
         Objects.requireNonNull(transfers, "transfers");
         Objects.requireNonNull(edition, "edition");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -41,6 +45,16 @@ public record SwitchboardConfig(
     /** The configuration of the current process. */
     public static SwitchboardConfig fromProcess() {
         return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Reads the configuration the {@code rotate-keys} command works with: as for serving, and a current
+     * {@code SWITCHBOARD_MASTER_KEY} is required whatever the store (it is the key secrets are re-encrypted to).
+     *
+     * @throws InvalidConfigurationException listing every problem found, not just the first
+     */
+    public static SwitchboardConfig forKeyRotation(Map<String, String> environment, Properties systemProperties) {
+        return read(environment, systemProperties, Command.ROTATE_KEYS);
     }
 
     /**
@@ -64,15 +78,22 @@ public record SwitchboardConfig(
                 PairingConfig.read(settings),
                 TransferConfig.read(settings, StoreConfig.requested(settings), Runtime.getRuntime().maxMemory()),
                 EditionConfig.read(settings),
-                StoreConfig.read(settings, command));
+                StoreConfig.read(settings, command),
+                RateLimitConfig.read(settings),
+                MetricsConfig.read(settings));
         checkWithTheDomainsRules(settings, config);
         Optional<StoreKind> durable = StoreConfig.requested(settings).filter(StoreKind::durable);
+        if (command == Command.ROTATE_KEYS && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {
+            settings.problem(SigningConfig.MASTER_KEY, "is required to rotate keys: it is the key every stored "
+                    + "secret is re-encrypted to (the old keys go in " + SigningConfig.RETIRED_MASTER_KEYS + ")");
+        }
         // Only a key not given at all: a malformed one is reported as such already.
-        if (command == Command.SERVE && durable.isPresent() && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {
+        if (command != Command.MIGRATE && durable.isPresent() && settings.raw(SigningConfig.MASTER_KEY).isEmpty()
+                && command != Command.ROTATE_KEYS) {
             settings.problem(SigningConfig.MASTER_KEY, "is required with the " + durable.get().configName() + " store: "
                     + "with a key for this run only, stored credentials would be unreadable after a restart");
         }
-        if (command == Command.SERVE && durable.isPresent() && settings.raw(PairingConfig.SIGNING_KEY).isEmpty()) {
+        if (command != Command.MIGRATE && durable.isPresent() && settings.raw(PairingConfig.SIGNING_KEY).isEmpty()) {
             settings.problem(PairingConfig.SIGNING_KEY, "is required with the " + durable.get().configName()
                     + " store: every instance sharing the database must sign invite tokens and tickets with the "
                     + "same key, and they must survive a restart");

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import dev.switchboard.adapter.postgres.PoolStatistics;
 import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.adapter.postgres.PostgresStorage;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,10 +106,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void appUsesThePostgresAdapterOnlyThroughItsEntryAndSettings() {
+    void appUsesThePostgresAdapterOnlyThroughItsEntrySettingsAndPoolStatistics() {
         noClasses().that().resideInAPackage(APP)
                 .should().dependOnClassesThat(resideInAPackage(POSTGRES)
-                        .and(not(belongToAnyOf(PostgresStorage.class, PostgresSettings.class))))
+                        .and(not(belongToAnyOf(PostgresStorage.class, PostgresSettings.class, PoolStatistics.class))))
                 .because("the pool, the stores and the jOOQ schema are the adapter's business")
                 .check(production);
     }

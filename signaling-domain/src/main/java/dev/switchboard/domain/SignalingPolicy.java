@@ -9,6 +9,8 @@ import java.util.Objects;
  * The tunable rules of the core. Every bound is checked here, and all violations are reported together.
  *
  * @param signatureWindow        how far {@code created} may lie from the server clock, either way
+ * @param credentialLifetime     how long an issued HMAC credential is accepted (1 hour to 3650 days); a client
+ *                               asks for a new one before then
  * @param minOfferTtl            shortest life an offer can be given
  * @param defaultOfferTtl        life of an offer published without a TTL
  * @param maxOfferTtl            longest life an offer can be given
@@ -22,6 +24,7 @@ import java.util.Objects;
  */
 public record SignalingPolicy(
         Duration signatureWindow,
+        Duration credentialLifetime,
         Duration minOfferTtl,
         Duration defaultOfferTtl,
         Duration maxOfferTtl,
@@ -33,10 +36,17 @@ public record SignalingPolicy(
         int maxBatchWork,
         MasterKeyRing masterKeys) {
 
+    public static final Duration MIN_CREDENTIAL_LIFETIME = Duration.ofHours(1);
+    public static final Duration MAX_CREDENTIAL_LIFETIME = Duration.ofDays(3650);
+
     public SignalingPolicy {
         Objects.requireNonNull(masterKeys, "masterKeys");
         List<String> problems = new ArrayList<>();
         requirePositive(problems, "signatureWindow", signatureWindow);
+        if (credentialLifetime == null || credentialLifetime.compareTo(MIN_CREDENTIAL_LIFETIME) < 0
+                || credentialLifetime.compareTo(MAX_CREDENTIAL_LIFETIME) > 0) {
+            problems.add("credentialLifetime must be from 1 hour to 3650 days, was " + credentialLifetime);
+        }
         requirePositive(problems, "minOfferTtl", minOfferTtl);
         requirePositive(problems, "defaultOfferTtl", defaultOfferTtl);
         requirePositive(problems, "maxOfferTtl", maxOfferTtl);
@@ -59,6 +69,7 @@ public record SignalingPolicy(
     public static SignalingPolicy defaults(MasterKeyRing masterKeys) {
         return new SignalingPolicy(
                 Duration.ofSeconds(60),
+                Duration.ofDays(30),
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(5),
                 Duration.ofHours(1),
@@ -69,6 +80,13 @@ public record SignalingPolicy(
                 100,
                 1000,
                 masterKeys);
+    }
+
+    /** This policy with another credential lifetime, keeping everything else. */
+    public SignalingPolicy withCredentialLifetime(Duration lifetime) {
+        return new SignalingPolicy(signatureWindow, lifetime, minOfferTtl, defaultOfferTtl, maxOfferTtl,
+                answeredOfferRetention, maxOffersPerPublish, maxCandidatesPerSide, maxPageSize, maxBatchOperations,
+                maxBatchWork, masterKeys);
     }
 
     private static void requirePositive(List<String> problems, String name, Duration value) {

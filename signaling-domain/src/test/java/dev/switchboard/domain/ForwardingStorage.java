@@ -7,8 +7,10 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driven.StoreStatistics;
 import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.StoreHealth;
 
@@ -63,6 +65,16 @@ public class ForwardingStorage implements SignalingStorage {
     @Override
     public AuditLog auditLog() {
         return stores.auditLog();
+    }
+
+    @Override
+    public RateLimitStore rateLimits() {
+        return stores.rateLimits();
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        return stores.statistics();
     }
 
     @Override

@@ -16,6 +16,9 @@ import dev.switchboard.ports.driving.SweepExpired;
 import dev.switchboard.ports.driving.TransferUseCases;
 import dev.switchboard.ports.model.DeviceId;
 import dev.switchboard.ports.model.Identity;
+import dev.switchboard.ports.model.IssuedCredential;
+import dev.switchboard.ports.model.LimitSubject;
+import dev.switchboard.ports.model.LimitedAction;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
 import java.time.Duration;
@@ -184,6 +187,42 @@ class SweepExpiredServiceTest {
 
             assertThat(core.sweeper().sweep().expiredTransfers()).isEqualTo(count);
             assertThat(core.sweeper().sweep().expiredTransfers()).isZero();
+        }
+    }
+
+    @Nested
+    class WhenRateLimitBucketsRefillAndCredentialsOutliveTheirLifetime {
+        private final TestCore core = TestCore.limited(EnterprisePolicy.consumer(), RateLimitPolicy.defaults());
+        private final IssuedCredential old = core.useCases().issueCredential().issue();
+
+        WhenRateLimitBucketsRefillAndCredentialsOutliveTheirLifetime() {
+            core.operations().admitRequest().admit(LimitedAction.API_CALL, LimitSubject.address("203.0.113.9"));
+            core.operations().admitRequest().admit(LimitedAction.CREDENTIAL_ISSUANCE,
+                    LimitSubject.address("203.0.113.9"));
+        }
+
+        @Test
+        void keepsBucketsThatAreNotFullAndCredentialsWithinTheirLifetime() {
+            SweepExpired.Swept swept = core.sweeper().sweep();
+
+            assertThat(swept.rateLimitBuckets()).isZero();
+            assertThat(swept.credentials()).isZero();
+            assertThat(core.storage.credentials().find(old.credentialId())).isPresent();
+        }
+
+        @Test
+        void deletesFullBucketsAndExpiredCredentials() {
+            core.clock.advance(core.policy.credentialLifetime().minusDays(1));
+            IssuedCredential fresh = core.useCases().issueCredential().issue();
+            core.clock.advance(Duration.ofDays(1));
+
+            SweepExpired.Swept swept = core.sweeper().sweep();
+
+            assertThat(swept.rateLimitBuckets()).isEqualTo(2);
+            assertThat(swept.credentials()).isOne();
+            assertThat(core.storage.credentials().find(old.credentialId())).isEmpty();
+            assertThat(core.storage.credentials().find(fresh.credentialId())).isPresent();
+            assertThat(core.sweeper().sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 0, 0, 0));
         }
     }
 

@@ -7,7 +7,9 @@ import dev.switchboard.ports.driving.EnterpriseUseCases;
 import dev.switchboard.ports.driving.AddIceCandidates;
 import dev.switchboard.ports.driving.AnswerOffer;
 import dev.switchboard.ports.driving.PublishOffers;
+import dev.switchboard.ports.driving.OperationsUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
+import dev.switchboard.ports.driving.ReencryptSecrets;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
 import dev.switchboard.ports.driving.TransferUseCases;
@@ -67,11 +69,26 @@ public final class TestCore {
     /** A core with the given transfer and edition rules, over {@code storage} and {@code entropy}. */
     public TestCore(SignalingStorage storage, Entropy entropy, TransferPolicy transferPolicy,
             EnterprisePolicy enterprisePolicy) {
+        this(storage, entropy, transferPolicy, enterprisePolicy, RateLimitPolicy.defaults());
+    }
+
+    /** A core with the given transfer, edition and rate-limit rules, over {@code storage} and {@code entropy}. */
+    public TestCore(SignalingStorage storage, Entropy entropy, TransferPolicy transferPolicy,
+            EnterprisePolicy enterprisePolicy, RateLimitPolicy rateLimitPolicy) {
         this.storage = storage;
         this.transferPolicy = transferPolicy;
         this.enterprisePolicy = enterprisePolicy;
-        this.core = SignalingCore.create(storage, clock, entropy, policy, pairingPolicy, transferPolicy,
-                enterprisePolicy);
+        this.core = SignalingCore.builder(storage, clock, entropy, policy, pairingPolicy)
+                .transfers(transferPolicy)
+                .enterprise(enterprisePolicy)
+                .rateLimits(rateLimitPolicy)
+                .build();
+    }
+
+    /** A core over fresh in-memory stores with the given edition and rate limits. */
+    public static TestCore limited(EnterprisePolicy enterprisePolicy, RateLimitPolicy rateLimitPolicy) {
+        return new TestCore(new InMemoryStorage(), new PredictableEntropy(), TransferPolicy.defaults(SIGNING_KEY),
+                enterprisePolicy, rateLimitPolicy);
     }
 
     /** An Enterprise core over fresh in-memory stores, with the test admin credentials. */
@@ -104,6 +121,14 @@ public final class TestCore {
 
     public SweepExpired sweeper() {
         return core.sweeper();
+    }
+
+    public OperationsUseCases operations() {
+        return core.operations();
+    }
+
+    public ReencryptSecrets reencryptSecrets() {
+        return core.reencryptSecrets();
     }
 
     public static Identity peer(String name) {

@@ -107,13 +107,19 @@ final class Call {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
+    /** The exchange itself, for the edge's own concerns (rate limits) that endpoints take part in. */
+    HttpServerExchange exchange() {
+        return exchange;
+    }
+
     /** The address the request counts against; see {@link ClientAddress}. */
     String clientAddress() {
         return ClientAddress.of(exchange);
     }
 
-    /** The scheme and authority the client addressed, e.g. {@code http://localhost:8080}. */
+    /** The scheme and authority the client addressed (see {@link ClientView}), e.g. {@code http://localhost:8080}. */
     URI requestOrigin() {
-        return URI.create(exchange.getRequestScheme() + "://" + exchange.getHostAndPort());
+        ClientView view = ClientView.of(exchange);
+        return URI.create(view.scheme() + "://" + view.authority());
     }
 }

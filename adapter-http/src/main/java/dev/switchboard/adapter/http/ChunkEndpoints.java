@@ -18,10 +18,12 @@ final class ChunkEndpoints {
 
     private final UploadChunk uploadChunk;
     private final DownloadChunk downloadChunk;
+    private final HttpMetrics metrics;
 
-    ChunkEndpoints(UploadChunk uploadChunk, DownloadChunk downloadChunk) {
+    ChunkEndpoints(UploadChunk uploadChunk, DownloadChunk downloadChunk, HttpMetrics metrics) {
         this.uploadChunk = uploadChunk;
         this.downloadChunk = downloadChunk;
+        this.metrics = metrics;
     }
 
     /** {@code PUT .../chunks/{index}}: 201 when stored, 200 when these very bytes were already there. */
@@ -29,13 +31,16 @@ final class ChunkEndpoints {
         String token = BearerTokens.capability(call.authorization());
         UploadChunk.Uploaded uploaded = uploadChunk.upload(call.caller(), token, call.transferId(), call.chunkIndex(),
                 call.rawBody());
+        if (!uploaded.duplicate()) {
+            metrics.relayedIn(call.rawBody().length);
+        }
         return new Reply.Json(uploaded.duplicate() ? 200 : 201, UploadedChunkJson.from(uploaded));
     }
 
     /** {@code GET .../chunks/{index}}: the bytes, unchanged by reading. */
     Reply byIndex(Call call) {
         String token = BearerTokens.capability(call.authorization());
-        return bytesOf(downloadChunk.byIndex(token, call.transferId(), call.chunkIndex()));
+        return relayed(downloadChunk.byIndex(token, call.transferId(), call.chunkIndex()));
     }
 
     /** {@code GET .../chunks/next}: the lowest waiting chunk, or 204 saying whether more will come. */
@@ -43,7 +48,7 @@ final class ChunkEndpoints {
         String token = BearerTokens.capability(call.authorization());
         DownloadChunk.Next next = downloadChunk.next(token, call.transferId());
         if (next instanceof DownloadChunk.Next.Ready ready) {
-            return bytesOf(ready.chunk());
+            return relayed(ready.chunk());
         }
         DownloadChunk.Next.Nothing nothing = (DownloadChunk.Next.Nothing) next;
         if (nothing.transfer().isComplete()) {
@@ -51,6 +56,11 @@ final class ChunkEndpoints {
         }
         return new Reply.NoContent().withHeader(TRANSFER_STATE, TransferState.WAITING.wireName())
                 .withHeader("Retry-After", "1");
+    }
+
+    private Reply relayed(Chunk chunk) {
+        metrics.relayedOut(chunk.bytes().length);
+        return bytesOf(chunk);
     }
 
     /**

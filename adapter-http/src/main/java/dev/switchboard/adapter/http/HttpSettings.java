@@ -21,13 +21,15 @@ import java.util.Optional;
  * @param version             the version {@code GET /health} reports
  * @param ioThreads           threads that run the non-blocking network loop
  * @param workerThreads       threads that run use cases (which may block on a store)
- * @param idleTimeout         how long a connection may sit without a request, or take to send its head
+ * @param idleTimeout         how long a connection may sit without a request (sending a head is bounded by
+ *                            {@link EdgeSettings#headerReadTimeout()})
  * @param shutdownGrace       how long {@link SignalingHttpServer#close()} waits for in-flight requests
  *                            (and for WebSockets to acknowledge their close)
  * @param publicBaseUrl       the absolute {@code http(s)} URL clients reach this server at, without query or
  *                            fragment, for the join links it hands out; when empty, the request's scheme and
  *                            {@code Host} are used, which a client can choose, so set it in production
  * @param webSocket           heartbeats and limits of {@code GET /v1/ws}
+ * @param edge                trusted proxies, CORS, header and JSON limits, timeouts and HTTPS
  */
 public record HttpSettings(
         String host,
@@ -41,7 +43,8 @@ public record HttpSettings(
         Duration idleTimeout,
         Duration shutdownGrace,
         Optional<URI> publicBaseUrl,
-        WebSocketSettings webSocket) {
+        WebSocketSettings webSocket,
+        EdgeSettings edge) {
 
     /** Bodies are buffered whole, so the limit must fit an array with room to spare. */
     static final long MAX_BODY_LIMIT = 1L << 30;
@@ -89,46 +92,64 @@ public record HttpSettings(
         if (webSocket == null) {
             problems.add("webSocket must be given");
         }
+        if (edge == null) {
+            problems.add("edge must be given");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid HTTP settings: " + String.join("; ", problems));
         }
     }
 
+    /** Settings with {@link EdgeSettings#defaults()}, as before the edge could be configured. */
+    public HttpSettings(String host, int port, long maxRequestBodyBytes, long maxChunkBodyBytes,
+            Duration maxEventWait, String version, int ioThreads, int workerThreads, Duration idleTimeout,
+            Duration shutdownGrace, Optional<URI> publicBaseUrl, WebSocketSettings webSocket) {
+        this(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version, ioThreads, workerThreads,
+                idleTimeout, shutdownGrace, publicBaseUrl, webSocket, EdgeSettings.defaults());
+    }
+
     /**
      * All interfaces on port 8080, 4 MiB bodies, 1 MiB chunk uploads, 30 s long-polls, version {@code dev}; one I/O thread per
      * core (at least two) and eight workers per I/O thread, as Undertow sizes itself; 60 s idle
-     * connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()}.
+     * connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()};
+     * {@link EdgeSettings#defaults()}.
      */
     public static HttpSettings defaults() {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new HttpSettings("0.0.0.0", 8080, 4L * 1024 * 1024, DEFAULT_CHUNK_BODY_BYTES,
                 Duration.ofSeconds(30), "dev",
                 ioThreads, ioThreads * 8, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
-                WebSocketSettings.defaults());
+                WebSocketSettings.defaults(), EdgeSettings.defaults());
     }
 
     /** These settings listening on {@code newPort} instead. */
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(host, newPort, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
-                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket);
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket, edge);
     }
 
     /** These settings handing out join links under {@code baseUrl} instead. */
     public HttpSettings withPublicBaseUrl(URI baseUrl) {
         return new HttpSettings(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
-                ioThreads, workerThreads, idleTimeout, shutdownGrace, Optional.of(baseUrl), webSocket);
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, Optional.of(baseUrl), webSocket, edge);
     }
 
     /** These settings reading chunk uploads of at most {@code bytes}. */
     public HttpSettings withMaxChunkBodyBytes(long bytes) {
         return new HttpSettings(host, port, maxRequestBodyBytes, bytes, maxEventWait, version,
-                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket);
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket, edge);
     }
 
     /** These settings with other WebSocket heartbeats and limits. */
     public HttpSettings withWebSocket(WebSocketSettings settings) {
         return new HttpSettings(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
-                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, settings);
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, settings, edge);
+    }
+
+    /** These settings with another edge: proxies, CORS, limits, timeouts, HTTPS. */
+    public HttpSettings withEdge(EdgeSettings settings) {
+        return new HttpSettings(host, port, maxRequestBodyBytes, maxChunkBodyBytes, maxEventWait, version,
+                ioThreads, workerThreads, idleTimeout, shutdownGrace, publicBaseUrl, webSocket, settings);
     }
 
     private static Optional<String> problemWithBaseUrl(URI url) {

@@ -12,12 +12,16 @@ import dev.switchboard.ports.SignalingException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says why Jackson refused a body in the client's terms: the field path and the JSON type expected,
  * never a Java class or a parser internal. Validation failures thrown while mapping pass through as they are.
  */
 final class JsonRejection {
+    private static final Pattern ALLOWED = Pattern.compile("maximum allowed \\(([0-9]+)");
+
 
     private JsonRejection() {}
 
@@ -31,10 +35,8 @@ final class JsonRejection {
             if (cause instanceof SignalingException signaling) {
                 return signaling;
             }
-            if (cause instanceof StreamConstraintsException) {
-                return WireJson.malformed(subject + " exceeds a JSON limit (nesting at most "
-                        + WireJson.MAX_NESTING_DEPTH + " levels, numbers at most " + WireJson.MAX_NUMBER_LENGTH
-                        + " digits)");
+            if (cause instanceof StreamConstraintsException limit) {
+                return WireJson.malformed(subject + " exceeds a JSON limit: " + limitOf(limit));
             }
         }
         if (failure instanceof StreamReadException syntax) {
@@ -45,6 +47,26 @@ final class JsonRejection {
             return WireJson.malformed(mismatch(mapping));
         }
         return WireJson.malformed(subject + " could not be read");
+    }
+
+    /** Which limit, in words a client can act on, without Jackson's class names. */
+    private static String limitOf(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getMessage());
+        Matcher allowed = ALLOWED.matcher(message);
+        String maximum = allowed.find() ? allowed.group(1) : "the limit";
+        if (message.contains("nesting depth")) {
+            return "nesting depth at most " + maximum + " levels";
+        }
+        if (message.contains("Number value length")) {
+            return "numbers at most " + maximum + " digits";
+        }
+        if (message.contains("String value length")) {
+            return "strings at most " + maximum + " characters";
+        }
+        if (message.contains("Name length")) {
+            return "field names at most " + maximum + " characters";
+        }
+        return "document at most " + maximum + " long";
     }
 
     private static String mismatch(JsonMappingException failure) {

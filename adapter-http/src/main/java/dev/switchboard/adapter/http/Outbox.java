@@ -28,14 +28,17 @@ final class Outbox {
     };
 
     private final WebSocketChannel channel;
+    private final HttpMetrics metrics;
 
-    Outbox(WebSocketChannel channel) {
+    Outbox(WebSocketChannel channel, HttpMetrics metrics) {
         this.channel = channel;
+        this.metrics = metrics;
     }
 
     /** Sends UTF-8 JSON text frames; safe from any thread. */
     void send(List<byte[]> frames) {
         if (!frames.isEmpty()) {
+            metrics.framesOut(frames.size());
             onIoThread(() -> write(frames));
         }
     }

@@ -24,7 +24,8 @@ final class PairingRoutes {
                 Route.signed("DELETE", SESSION, manage::close),
                 Route.signed("POST", SESSION + "/leave", manage::leave),
                 Route.signed("POST", SESSION + "/signals", new SendSignalEndpoint(pairing.sendSignal(),
-                        WireJson.strictFactory(settings.maxRequestBodyBytes()))).withJsonBody(),
+                        WireJson.strictFactory(settings.maxRequestBodyBytes(), settings.edge().maxJsonDepth())))
+                        .withJsonBody(),
                 Route.signed("GET", "/v1/messages", new LongPolledPageEndpoint<>(
                         pairing.fetchMessages()::fetch, page -> page.messages().isEmpty(), MessagePageJson::from,
                         signaling.watchEvents(), settings.maxEventWait(), worker, pending)).withQuery(PollQuery.NAMES),
@@ -32,6 +33,6 @@ final class PairingRoutes {
                         .withJsonBody(),
                 Route.signed("POST", "/v1/tickets", new IssueTicketEndpoint(pairing.issueConnectionTicket())),
                 Route.open("GET", "/v1/ws", new WebSocketEndpoint(pairing.redeemConnectionTicket(), sockets.sockets(),
-                        new SocketHandshake(sockets))).withQuery(WebSocketEndpoint.QUERY));
+                        new SocketHandshake(sockets), sockets.edge())).withQuery(WebSocketEndpoint.QUERY));
     }
 }

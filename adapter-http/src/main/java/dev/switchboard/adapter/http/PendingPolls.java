@@ -17,6 +17,11 @@ final class PendingPolls {
         }
     }
 
+    /** How many polls are waiting now. */
+    int size() {
+        return waiting.size();
+    }
+
     /** Answers every waiting poll with its empty page, and every later one as it starts. */
     void endAll() {
         ended = true;

@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.http;
 
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
@@ -13,17 +12,16 @@ import java.util.concurrent.Executor;
 import org.xnio.IoUtils;
 
 /**
- * Writes a {@link Reply} to the exchange with the headers every response carries ({@code no-store},
- * {@code nosniff}). A pending reply keeps the exchange open, with no thread attached, until its outcome
- * completes; an upgrade hands the exchange to its handshake; a stream is written with blocking writes on
- * the worker that produced it.
+ * Writes a {@link Reply} to the exchange (the headers every response carries are the {@link EdgeHandler}'s).
+ * A pending reply keeps the exchange open, with no thread attached, until its outcome completes; an upgrade
+ * hands the exchange to its handshake; a stream is written with blocking writes on the worker that produced
+ * it. Each answer first claims the exchange from its {@link RequestDeadline}; an answer too late is dropped.
  */
 final class ReplyWriter {
     static final String JSON = "application/json";
     /** What a 401 tells the client to sign, per RFC 9421 section 5.1. */
     static final String ACCEPT_SIGNATURE =
             "sig1=(\"@method\" \"@target-uri\" \"content-digest\");created;nonce;keyid;alg";
-    private static final HttpString X_CONTENT_TYPE_OPTIONS = new HttpString("X-Content-Type-Options");
     private static final HttpString ACCEPT_SIGNATURE_HEADER = new HttpString("Accept-Signature");
 
     private final WireJson json;
@@ -35,12 +33,25 @@ final class ReplyWriter {
     }
 
     void write(HttpServerExchange exchange, Reply reply) {
+        if (!RequestDeadline.claim(exchange)) {
+            return;
+        }
+        answer(exchange, reply);
+    }
+
+    /** Answers a request whose deadline has passed, which the deadline itself has claimed. */
+    void answerLate(HttpServerExchange exchange, Reply reply) {
+        answer(exchange, reply);
+    }
+
+    private void answer(HttpServerExchange exchange, Reply reply) {
         if (reply instanceof Reply.Headed headed) {
             headed.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
-            write(exchange, headed.reply());
+            answer(exchange, headed.reply());
             return;
         }
         if (reply instanceof Reply.Pending pending) {
+            RequestDeadline.exempt(exchange);
             writeWhenDone(exchange, pending.outcome());
             return;
         }
@@ -48,9 +59,6 @@ final class ReplyWriter {
             switchProtocols(exchange, upgrade);
             return;
         }
-        HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(Headers.CACHE_CONTROL, "no-store");
-        headers.put(X_CONTENT_TYPE_OPTIONS, "nosniff");
         if (reply instanceof Reply.Json body) {
             writeJson(exchange, body);
         } else if (reply instanceof Reply.Document document) {
@@ -73,7 +81,7 @@ final class ReplyWriter {
             writeProblem(exchange, Failures.reply(e, exchange));
             return;
         }
-        send(exchange, reply.status(), JSON, body);
+        send(exchange, reply.status(), reply.body() instanceof ProblemJson ? ProblemJson.MEDIA_TYPE : JSON, body);
     }
 
     private void writeProblem(HttpServerExchange exchange, Reply.Problem problem) {
@@ -128,7 +136,8 @@ final class ReplyWriter {
      */
     private void writeWhenDone(HttpServerExchange exchange, CompletableFuture<Reply> outcome) {
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> outcome.whenCompleteAsync((reply, failure) ->
-                write(exchange, failure == null ? reply : Failures.reply(failure, exchange)), worker));
+                RequestIds.withMdc(exchange, () ->
+                        write(exchange, failure == null ? reply : Failures.reply(failure, exchange))), worker));
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {

@@ -3,6 +3,8 @@ package dev.switchboard.adapter.http;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driving.AuthenticateRequest;
 import dev.switchboard.ports.model.Identity;
+import dev.switchboard.ports.model.LimitSubject;
+import dev.switchboard.ports.model.LimitedAction;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -18,14 +20,16 @@ final class RouteHandler implements HttpHandler {
     private final Route route;
     private final long maxBodyBytes;
     private final AuthenticateRequest authenticateRequest;
+    private final RateLimits rateLimits;
     private final WireJson json;
     private final ReplyWriter writer;
 
-    RouteHandler(Route route, long maxBodyBytes, AuthenticateRequest authenticateRequest, WireJson json,
-            ReplyWriter writer) {
+    RouteHandler(Route route, long maxBodyBytes, AuthenticateRequest authenticateRequest, RateLimits rateLimits,
+            WireJson json, ReplyWriter writer) {
         this.route = route;
         this.maxBodyBytes = maxBodyBytes;
         this.authenticateRequest = authenticateRequest;
+        this.rateLimits = rateLimits;
         this.json = json;
         this.writer = writer;
     }
@@ -46,17 +50,25 @@ final class RouteHandler implements HttpHandler {
             return;
         }
         RequestBody.receive(exchange, maxBodyBytes,
-                (received, body) -> received.dispatch(onWorker -> run(onWorker, query, body)),
-                (refused, why) -> writer.write(refused, Failures.reply(why, refused)));
+                (received, body) -> received.dispatch(onWorker ->
+                        RequestIds.withMdc(onWorker, () -> run(onWorker, query, body))),
+                (refused, why) -> RequestIds.withMdc(refused,
+                        () -> writer.write(refused, Failures.reply(why, refused))));
     }
 
-    /** Runs on a worker thread: the use cases behind the endpoint may block. */
+    /**
+     * Runs on a worker thread: the use cases behind the endpoint may block. A verified signer spends its
+     * identity's API-call budget before the endpoint runs.
+     */
     private void run(HttpServerExchange exchange, QueryParameters query, byte[] body) {
         Reply reply;
         try {
             Optional<Identity> signer = route.signed()
                     ? Optional.of(authenticateRequest.authenticate(SignedRequests.of(exchange, body)))
                     : Optional.empty();
+            if (signer.isPresent()) {
+                rateLimits.spend(exchange, LimitedAction.API_CALL, LimitSubject.identity(signer.get().keyId()));
+            }
             PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
             reply = route.endpoint().handle(new Call(match.getParameters(), query, body, signer, json, exchange));
         } catch (RuntimeException failure) {

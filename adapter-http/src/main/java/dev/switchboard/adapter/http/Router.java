@@ -56,6 +56,7 @@ final class Router implements HttpHandler {
             writer.write(exchange, Reply.problem(ErrorCode.NOT_FOUND, NO_RESOURCE));
             return;
         }
+        exchange.putAttachment(HttpMetrics.ROUTE, match.getMatchedTemplate());
         Map<String, HttpHandler> byMethod = match.getValue();
         HttpHandler handler = byMethod.get(exchange.getRequestMethod().toString());
         if (handler == null) {

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The outermost handler: counts the requests in flight and, once closed, refuses new ones with 503
- * {@code service_unavailable}, so that shutdown can wait for exactly the requests it let in.
+ * Counts the requests in flight and, once closed, refuses new ones with 503 {@code service_unavailable},
+ * so that shutdown can wait for exactly the requests it let in. The liveness and readiness probes still
+ * get through, so that a balancer reads "not ready" rather than a refusal while the server drains.
  */
 final class ShutdownGate implements HttpHandler {
     private final HttpHandler next;
@@ -22,9 +23,13 @@ final class ShutdownGate implements HttpHandler {
         this.writer = writer;
     }
 
+    static boolean isProbe(String path) {
+        return path.equals(HealthEndpoints.LIVE) || path.equals(HealthEndpoints.READY);
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (!admit()) {
+        if (!admit(isProbe(exchange.getRelativePath()))) {
             exchange.setPersistent(false);
             writer.write(exchange, Reply.problem(ErrorCode.SERVICE_UNAVAILABLE, "the server is shutting down"));
             return;
@@ -43,12 +48,13 @@ final class ShutdownGate implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    private boolean admit() {
+    private boolean admit(boolean probe) {
         synchronized (monitor) {
-            if (!closed) {
+            if (!closed || probe) {
                 inFlight++;
+                return true;
             }
-            return !closed;
+            return false;
         }
     }
 

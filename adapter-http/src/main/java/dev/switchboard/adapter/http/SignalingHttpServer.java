@@ -1,9 +1,11 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.driving.EnterpriseUseCases;
+import dev.switchboard.ports.driving.OperationsUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.TransferUseCases;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueReadHandler;
@@ -14,8 +16,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.OptionMap;
@@ -30,9 +35,11 @@ import org.xnio.XnioWorker;
  * on the network loop; long-polls and idle WebSockets hold no thread.
  *
  * <pre>{@code
- * try (SignalingHttpServer server =
- *         SignalingHttpServer.start(HttpSettings.defaults(), core.useCases(), core.pairingUseCases(),
- *                 core.transferUseCases(), core.enterpriseUseCases())) {
+ * try (SignalingHttpServer server = SignalingHttpServer.builder(HttpSettings.defaults(), core.useCases())
+ *         .pairing(core.pairingUseCases()).transfers(core.transferUseCases())
+ *         .enterprise(core.enterpriseUseCases()).operations(core.operationsUseCases())
+ *         .metrics(registry, registry::scrape)
+ *         .start()) {
  *     ...
  * }
  * }</pre>
@@ -47,11 +54,12 @@ public final class SignalingHttpServer implements AutoCloseable {
     private final OpenSockets sockets;
     private final List<Route> routes;
     private final Duration shutdownGrace;
+    private final HealthEndpoints health;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SignalingHttpServer(Undertow undertow, XnioWorker worker, ShutdownGate gate, PendingPolls pendingPolls,
-            OpenSockets sockets, List<Route> routes, Duration shutdownGrace) {
+            OpenSockets sockets, List<Route> routes, Duration shutdownGrace, HealthEndpoints health) {
         this.undertow = undertow;
         this.worker = worker;
         this.gate = gate;
@@ -59,48 +67,137 @@ public final class SignalingHttpServer implements AutoCloseable {
         this.sockets = sockets;
         this.routes = routes;
         this.shutdownGrace = shutdownGrace;
+        this.health = health;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving, without rate limits or metrics.
      *
      * @throws IllegalStateException if the address cannot be bound, for example because the port is taken
      */
     public static SignalingHttpServer start(HttpSettings settings, SignalingUseCases useCases,
             PairingUseCases pairing, TransferUseCases transfers, EnterpriseUseCases enterprise) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(useCases, "useCases");
-        Objects.requireNonNull(pairing, "pairing");
-        Objects.requireNonNull(transfers, "transfers");
-        Objects.requireNonNull(enterprise, "enterprise");
+        return builder(settings, useCases).pairing(pairing).transfers(transfers).enterprise(enterprise).start();
+    }
+
+    /** A server to configure; the pairing, transfer and Enterprise use cases must be given before it starts. */
+    public static Builder builder(HttpSettings settings, SignalingUseCases useCases) {
+        return new Builder(settings, useCases);
+    }
+
+    /** Collects what a server drives and reports to, then {@link #start()}s it. */
+    public static final class Builder {
+        private final HttpSettings settings;
+        private final SignalingUseCases useCases;
+        private PairingUseCases pairing;
+        private TransferUseCases transfers;
+        private EnterpriseUseCases enterprise;
+        private Optional<OperationsUseCases> operations = Optional.empty();
+        private Optional<MeterRegistry> registry = Optional.empty();
+        private Optional<Supplier<String>> scrape = Optional.empty();
+
+        private Builder(HttpSettings settings, SignalingUseCases useCases) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.useCases = Objects.requireNonNull(useCases, "useCases");
+        }
+
+        public Builder pairing(PairingUseCases pairing) {
+            this.pairing = Objects.requireNonNull(pairing, "pairing");
+            return this;
+        }
+
+        public Builder transfers(TransferUseCases transfers) {
+            this.transfers = Objects.requireNonNull(transfers, "transfers");
+            return this;
+        }
+
+        public Builder enterprise(EnterpriseUseCases enterprise) {
+            this.enterprise = Objects.requireNonNull(enterprise, "enterprise");
+            return this;
+        }
+
+        /** Rate limits every request, and reports the store's statistics in metrics and the admin's health view. */
+        public Builder operations(OperationsUseCases operations) {
+            this.operations = Optional.of(Objects.requireNonNull(operations, "operations"));
+            return this;
+        }
+
+        /**
+         * Registers the server's meters in {@code registry} and serves {@code prometheusScrape}'s text at
+         * {@code GET /metrics}; without it, {@code /metrics} is 404.
+         */
+        public Builder metrics(MeterRegistry registry, Supplier<String> prometheusScrape) {
+            this.registry = Optional.of(Objects.requireNonNull(registry, "registry"));
+            this.scrape = Optional.of(Objects.requireNonNull(prometheusScrape, "prometheusScrape"));
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws IllegalStateException if a use case group is missing, the key store cannot be used, or the
+         *                               address cannot be bound, for example because the port is taken
+         */
+        public SignalingHttpServer start() {
+            if (pairing == null || transfers == null || enterprise == null) {
+                throw new IllegalStateException("the pairing, transfer and Enterprise use cases must be given");
+            }
+            return SignalingHttpServer.start(this);
+        }
+    }
+
+    private static SignalingHttpServer start(Builder given) {
+        HttpSettings settings = given.settings;
+        EdgeSettings edgeSettings = settings.edge();
+        Optional<SSLContext> tls = edgeSettings.tls().map(KeyStores::serverContext);
         XnioWorker worker = createWorker(settings);
         try {
-            WireJson json = new WireJson(settings.maxRequestBodyBytes());
+            WireJson json = new WireJson(settings.maxRequestBodyBytes(), edgeSettings.maxJsonDepth());
             ReplyWriter writer = new ReplyWriter(json, worker);
             PendingPolls pendingPolls = new PendingPolls();
             OpenSockets sockets = new OpenSockets(settings.webSocket().maxConnectionsPerAddress());
-            SocketContext socketContext = new SocketContext(settings.webSocket(), pairing, useCases.watchEvents(),
-                    useCases.pollEvents(), json, worker, sockets);
-            AdminAccess adminAccess = new AdminAccess(enterprise.authorizeAdmin(), useCases.authenticateRequest());
-            List<Route> routes = SignalingRoutes.create(useCases, pairing, transfers, enterprise, adminAccess, settings,
-                    json, worker, pendingPolls, socketContext);
+            HttpMetrics metrics = new HttpMetrics(given.registry);
+            metrics.watch(sockets, pendingPolls);
+            given.operations.ifPresent(operations -> metrics.watch(operations.reportStatistics()));
+            RateLimits rateLimits = new RateLimits(given.operations.map(OperationsUseCases::admitRequest));
+            EdgeServices edge = new EdgeServices(rateLimits, new Cors(edgeSettings.allowedOrigins()), metrics);
+            SocketContext socketContext = new SocketContext(settings.webSocket(), given.pairing,
+                    given.useCases.watchEvents(), given.useCases.pollEvents(), json, edgeSettings.maxJsonDepth(),
+                    worker, sockets, edge);
+            AdminAccess adminAccess = new AdminAccess(given.enterprise.authorizeAdmin(),
+                    given.useCases.authenticateRequest());
+            HealthEndpoints health = new HealthEndpoints(given.useCases.reportHealth(), settings.version(),
+                    adminAccess, given.operations.map(OperationsUseCases::reportStatistics), sockets, pendingPolls);
+            List<Route> routes = SignalingRoutes.create(given.useCases, given.pairing, given.transfers,
+                    given.enterprise, adminAccess, settings, json, worker, pendingPolls, socketContext, health,
+                    new MetricsEndpoint(given.scrape));
             Router router = new Router(routes, route -> new RouteHandler(route, bodyLimit(route, settings),
-                    useCases.authenticateRequest(), json, writer), adminAccess::enabled, writer);
-            ShutdownGate gate = new ShutdownGate(router, writer);
-            int idleMillis = (int) settings.idleTimeout().toMillis();
-            Undertow undertow = Undertow.builder()
+                    given.useCases.authenticateRequest(), rateLimits, json, writer), adminAccess::enabled, writer);
+            ShutdownGate gate = new ShutdownGate(new AddressRateLimit(router, rateLimits, writer, worker), writer);
+            EdgeHandler edgeHandler = new EdgeHandler(gate, edgeSettings, settings.publicBaseUrl(), edge.cors(), writer,
+                    metrics);
+            Undertow.Builder builder = Undertow.builder()
                     .setWorker(worker)
-                    .addHttpListener(settings.port(), settings.host())
-                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)
-                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, idleMillis)
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
+                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT,
+                            (int) edgeSettings.headerReadTimeout().toMillis())
+                    // Hard ceilings where Undertow cuts the connection with a bare 400; up to them, the edge
+                    // answers the configured limits with a 431 problem, so an honest client learns what it did.
+                    .setServerOption(UndertowOptions.MAX_HEADERS, edgeSettings.maxHeaderCount() * 2)
+                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, edgeSettings.maxHeaderBytes() * 2 + 8192)
                     // Answers "Expect: 100-continue" only once the body is actually read, after the cheap checks.
-                    .setHandler(new HttpContinueReadHandler(gate))
-                    .build();
+                    .setHandler(new HttpContinueReadHandler(edgeHandler));
+            if (tls.isPresent()) {
+                builder.addHttpsListener(settings.port(), settings.host(), tls.get());
+            } else {
+                builder.addHttpListener(settings.port(), settings.host());
+            }
+            Undertow undertow = builder.build();
             bind(undertow, settings);
             SignalingHttpServer server = new SignalingHttpServer(undertow, worker, gate, pendingPolls, sockets, routes,
-                    settings.shutdownGrace());
-            LOG.info("serving HTTP on {}:{}", settings.host(), server.port());
+                    settings.shutdownGrace(), health);
+            LOG.info("serving {} on {}:{}", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), server.port());
             return server;
         } catch (RuntimeException e) {
             worker.shutdownNow();
@@ -114,15 +211,17 @@ public final class SignalingHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: refuses new requests, answers waiting long-polls with an empty page, closes every
-     * WebSocket with 1001, lets requests in flight finish and sockets acknowledge their close within the
-     * shutdown grace, then stops. Closing again does nothing.
+     * Stops gracefully: first says it is not ready ({@code /health/ready} answers 503), then refuses new
+     * requests, answers waiting long-polls with an empty page, closes every WebSocket with 1001, lets
+     * requests in flight finish and sockets acknowledge their close within the shutdown grace, then stops.
+     * Closing again does nothing.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        health.stopping();
         // Suspending the listener would also cut the connections of waiting long-polls; the gate refuses instead.
         gate.close();
         pendingPolls.endAll();

@@ -21,15 +21,20 @@ final class SignalingRoutes {
 
     static List<Route> create(SignalingUseCases useCases, PairingUseCases pairing, TransferUseCases transfers,
             EnterpriseUseCases enterprise, AdminAccess adminAccess, HttpSettings settings, WireJson json,
-            Executor worker, PendingPolls pending, SocketContext sockets) {
+            Executor worker, PendingPolls pending, SocketContext sockets, HealthEndpoints health,
+            MetricsEndpoint metrics) {
         var discovery = new DiscoverOffersEndpoints(useCases.discoverOffers());
         var manage = new ManageOfferEndpoints(useCases.updateOfferTags(), useCases.deleteOffer());
         var candidates = new IceCandidatesEndpoints(useCases.addIceCandidates(), useCases.listIceCandidates(), json);
         Duration maxWait = settings.maxEventWait();
         List<Route> offers = List.of(
-                Route.open("GET", "/health", new HealthEndpoint(useCases.reportHealth(), settings.version())),
+                Route.open("GET", "/health", health::summary).withQuery(HealthEndpoints.QUERY),
+                Route.open("GET", HealthEndpoints.LIVE, health::live),
+                Route.open("GET", HealthEndpoints.READY, health::ready),
+                Route.open("GET", "/metrics", metrics),
                 Route.open("GET", "/openapi.yaml", OpenApiEndpoint.fromClasspath()),
-                Route.open("POST", "/v1/credentials", new IssueCredentialEndpoint(useCases.issueCredential())),
+                Route.open("POST", "/v1/credentials", new IssueCredentialEndpoint(useCases.issueCredential(),
+                        sockets.edge().rateLimits())),
                 Route.signed("POST", "/v1/offers", new PublishOffersEndpoint(useCases.publishOffers())).withJsonBody(),
                 Route.open("GET", "/v1/offers", discovery::list).withQuery(DiscoverOffersEndpoints.FILTERS_AND_PAGING),
                 Route.open("GET", "/v1/offers/random", discovery::random).withQuery(DiscoverOffersEndpoints.FILTERS),
@@ -48,7 +53,7 @@ final class SignalingRoutes {
                         .withJsonBody());
         List<Route> routes = new ArrayList<>(offers);
         routes.addAll(PairingRoutes.create(pairing, useCases, settings, json, worker, pending, sockets));
-        routes.addAll(TransferRoutes.create(transfers));
+        routes.addAll(TransferRoutes.create(transfers, sockets.edge().metrics()));
         routes.addAll(EnterpriseRoutes.create(enterprise, adminAccess, json));
         return List.copyOf(routes);
     }

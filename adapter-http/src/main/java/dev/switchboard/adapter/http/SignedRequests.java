@@ -3,7 +3,6 @@ package dev.switchboard.adapter.http;
 import dev.switchboard.ports.model.SignedRequest;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
-import io.undertow.util.Headers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,20 +12,21 @@ import java.util.Optional;
 
 /**
  * Builds the {@link SignedRequest} the core verifies from an exchange, with every component as the
- * client sent it: the path still percent-encoded, the raw query, the authority from {@code Host}, all
- * header values, and exactly the body bytes received.
+ * client sent it: the path still percent-encoded, the raw query, all header values, and exactly the body
+ * bytes received. Scheme and authority are the {@link ClientView}'s: the public base URL when configured,
+ * else what a trusted proxy reports, else the request's own scheme and {@code Host}.
  */
 final class SignedRequests {
 
     private SignedRequests() {}
 
     static SignedRequest of(HttpServerExchange exchange, byte[] body) {
-        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        ClientView view = ClientView.of(exchange);
         String query = exchange.getQueryString();
         return new SignedRequest(
                 exchange.getRequestMethod().toString(),
-                exchange.getRequestScheme(),
-                host != null ? host : exchange.getHostAndPort(),
+                view.scheme(),
+                view.authority(),
                 pathAsSent(exchange),
                 query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
                 headers(exchange),

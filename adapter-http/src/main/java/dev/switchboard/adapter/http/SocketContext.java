@@ -5,7 +5,10 @@ import dev.switchboard.ports.driving.PollEvents;
 import dev.switchboard.ports.driving.WatchEvents;
 import java.util.concurrent.Executor;
 
-/** What every WebSocket connection of a server shares: its settings, the use cases, and the server's pools. */
+/**
+ * What every WebSocket connection of a server shares: its settings, the use cases, the server's pools, and
+ * the edge's rate limits and meters.
+ */
 record SocketContext(
         WebSocketSettings settings,
         PairingUseCases pairing,
@@ -14,12 +17,15 @@ record SocketContext(
         WireJson json,
         FlatJsonReader frameReader,
         Executor worker,
-        OpenSockets sockets) {
+        OpenSockets sockets,
+        EdgeServices edge) {
 
     SocketContext(WebSocketSettings settings, PairingUseCases pairing, WatchEvents watchEvents,
-            PollEvents pollEvents, WireJson json, Executor worker, OpenSockets sockets) {
+            PollEvents pollEvents, WireJson json, int maxJsonDepth, Executor worker, OpenSockets sockets,
+            EdgeServices edge) {
         this(settings, pairing, watchEvents, pollEvents, json,
-                new FlatJsonReader(WireJson.strictFactory(settings.maxFrameBytes()), "the frame", ClientFrames.FIELDS),
-                worker, sockets);
+                new FlatJsonReader(WireJson.strictFactory(settings.maxFrameBytes(), maxJsonDepth), "the frame",
+                        ClientFrames.FIELDS),
+                worker, sockets, edge);
     }
 }

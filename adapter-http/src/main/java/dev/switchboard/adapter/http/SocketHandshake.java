@@ -29,12 +29,12 @@ final class SocketHandshake {
     }
 
     /** The reply that switches {@code admission}'s request to a WebSocket. */
-    Reply.Upgrade upgrade(Admission admission) {
+    Reply.Upgrade upgrade(SocketAdmission admission) {
         return new Reply.Upgrade(exchange -> switchProtocols(exchange, admission));
     }
 
-    private void switchProtocols(HttpServerExchange exchange, Admission admission) throws Exception {
-        exchange.putAttachment(Admission.KEY, admission);
+    private void switchProtocols(HttpServerExchange exchange, SocketAdmission admission) throws Exception {
+        exchange.putAttachment(SocketAdmission.KEY, admission);
         exchange.addExchangeCompleteListener((done, next) -> {
             if (done.getStatusCode() != 101) {
                 admission.slot().release();
@@ -45,6 +45,6 @@ final class SocketHandshake {
     }
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        WebSocketConnection.open(context, channel, exchange.getAttachment(Admission.KEY));
+        WebSocketConnection.open(context, channel, exchange.getAttachment(SocketAdmission.KEY));
     }
 }

@@ -23,7 +23,7 @@ final class SocketRounds {
     private static final Logger LOG = LoggerFactory.getLogger(SocketRounds.class);
 
     private final SocketContext context;
-    private final Admission admission;
+    private final SocketAdmission admission;
     private final Identity owner;
     private final Outbox outbox;
     private final Consumer<SocketClose> close;
@@ -38,7 +38,7 @@ final class SocketRounds {
     private boolean welcomed;
 
     /** @param close how a round closes the socket (a refused client, a failed push) */
-    SocketRounds(SocketContext context, Admission admission, Outbox outbox, Consumer<SocketClose> close) {
+    SocketRounds(SocketContext context, SocketAdmission admission, Outbox outbox, Consumer<SocketClose> close) {
         this.context = context;
         this.admission = admission;
         this.owner = admission.owner();
@@ -100,6 +100,11 @@ final class SocketRounds {
             String text = inbound.poll();
             if (text == null) {
                 break;
+            }
+            if (!context.edge().rateLimits().admitFrame(owner.keyId())) {
+                outbox.send(out.frames());
+                close.accept(SocketClose.RATE_LIMIT);
+                return;
             }
             frames.handle(text, out);
             if (frames.malformed() >= context.settings().maxMalformedFrames()) {

@@ -13,9 +13,9 @@ final class TransferRoutes {
 
     private TransferRoutes() {}
 
-    static List<Route> create(TransferUseCases transfers) {
+    static List<Route> create(TransferUseCases transfers, HttpMetrics metrics) {
         var endpoints = new TransferEndpoints(transfers);
-        var chunks = new ChunkEndpoints(transfers.uploadChunk(), transfers.downloadChunk());
+        var chunks = new ChunkEndpoints(transfers.uploadChunk(), transfers.downloadChunk(), metrics);
         return List.of(
                 Route.signed("POST", "/v1/transfers", endpoints::create).withJsonBody(),
                 Route.signed("POST", "/v1/transfers/claim", endpoints::claim).withJsonBody(),

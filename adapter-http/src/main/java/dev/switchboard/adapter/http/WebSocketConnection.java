@@ -16,7 +16,7 @@ final class WebSocketConnection {
 
     private final WebSocketChannel channel;
     private final Identity owner;
-    private final Admission admission;
+    private final SocketAdmission admission;
     private final SocketContext context;
     private final Outbox outbox;
     private final Heartbeat heartbeat;
@@ -25,12 +25,12 @@ final class WebSocketConnection {
     private final AtomicBoolean released = new AtomicBoolean();
     private volatile boolean closing;
 
-    private WebSocketConnection(SocketContext context, WebSocketChannel channel, Admission admission) {
+    private WebSocketConnection(SocketContext context, WebSocketChannel channel, SocketAdmission admission) {
         this.channel = channel;
         this.owner = admission.owner();
         this.admission = admission;
         this.context = context;
-        this.outbox = new Outbox(channel);
+        this.outbox = new Outbox(channel, context.edge().metrics());
         this.heartbeat = new Heartbeat(channel, context.settings(), () -> close(SocketClose.IDLE));
         this.rateLimit = new FrameRateLimit(context.settings().framesPerSecond(), context.settings().frameBurst(),
                 System.nanoTime());
@@ -38,7 +38,7 @@ final class WebSocketConnection {
     }
 
     /** Takes over a socket that has just switched protocols; the rest of the start runs on its IO thread. */
-    static void open(SocketContext context, WebSocketChannel channel, Admission admission) {
+    static void open(SocketContext context, WebSocketChannel channel, SocketAdmission admission) {
         WebSocketConnection connection = new WebSocketConnection(context, channel, admission);
         channel.getIoThread().execute(connection::start);
     }
@@ -66,6 +66,7 @@ final class WebSocketConnection {
         if (closing) {
             return;
         }
+        context.edge().metrics().frameIn();
         if (!rateLimit.admit(now)) {
             close(SocketClose.RATE_LIMIT);
             return;

@@ -4,16 +4,20 @@ import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driving.RedeemConnectionTicket;
 import dev.switchboard.ports.model.Identity;
+import dev.switchboard.ports.model.LimitSubject;
+import dev.switchboard.ports.model.LimitedAction;
 import io.undertow.util.Headers;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * {@code GET /v1/ws?ticket=&after=&eventsAfter=}: opens a WebSocket. Everything is checked before the
- * upgrade, while a refusal can still be an HTTP problem: the handshake headers (400), the address's
- * connection limit (429), and the ticket, which is redeemed, so used up, here (401). Only then does the
- * request switch protocols.
+ * upgrade, while a refusal can still be an HTTP problem: the handshake headers (400), a browser page's
+ * {@code Origin} against the allow-list (403; a client that sends none is not a browser and passes), the
+ * address's connect budget and connection limit (429), and the ticket, which is redeemed, so used up, here
+ * (401). Only then does the request switch protocols.
  */
 final class WebSocketEndpoint implements Endpoint {
     static final Set<String> QUERY = Set.of("ticket", "after", "eventsAfter");
@@ -21,16 +25,25 @@ final class WebSocketEndpoint implements Endpoint {
     private final RedeemConnectionTicket redeemConnectionTicket;
     private final OpenSockets sockets;
     private final SocketHandshake handshake;
+    private final EdgeServices edge;
 
-    WebSocketEndpoint(RedeemConnectionTicket redeemConnectionTicket, OpenSockets sockets, SocketHandshake handshake) {
+    WebSocketEndpoint(RedeemConnectionTicket redeemConnectionTicket, OpenSockets sockets, SocketHandshake handshake,
+            EdgeServices edge) {
         this.redeemConnectionTicket = redeemConnectionTicket;
         this.sockets = sockets;
         this.handshake = handshake;
+        this.edge = edge;
     }
 
     @Override
     public Reply handle(Call call) {
         requireWebSocketHandshake(call);
+        Optional<String> origin = call.header(Headers.ORIGIN_STRING);
+        if (origin.isPresent() && !edge.cors().allows(origin.get())) {
+            return EdgeProblem.originNotAllowed(origin.get());
+        }
+        edge.rateLimits().spend(call.exchange(), LimitedAction.WEBSOCKET_CONNECT,
+                LimitSubject.address(call.clientAddress()));
         String ticket = call.query().text("ticket").filter(t -> !t.isBlank()).orElseThrow(() ->
                 new SignalingException(ErrorCode.TICKET_INVALID, "pass a ticket from POST /v1/tickets as ?ticket="));
         long after = cursor(call, "after").orElse(0);
@@ -43,7 +56,7 @@ final class WebSocketEndpoint implements Endpoint {
             slot.release();
             throw refused;
         }
-        return handshake.upgrade(new Admission(owner, after, eventsAfter, slot));
+        return handshake.upgrade(new SocketAdmission(owner, after, eventsAfter, slot));
     }
 
     /** Checked before the ticket is spent, so a request that cannot become a WebSocket keeps it. */

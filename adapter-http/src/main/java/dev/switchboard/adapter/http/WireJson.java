@@ -26,14 +26,13 @@ import java.time.Instant;
  * never a Java type.
  */
 final class WireJson {
-    static final int MAX_NESTING_DEPTH = 32;
     static final int MAX_NUMBER_LENGTH = 24;
     private static final int MAX_NAME_LENGTH = 1024;
 
     private final ObjectMapper mapper;
 
-    WireJson(long maxBodyBytes) {
-        this.mapper = JsonMapper.builder(strictFactory(maxBodyBytes))
+    WireJson(long maxBodyBytes, int maxDepth) {
+        this.mapper = JsonMapper.builder(strictFactory(maxBodyBytes, maxDepth))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -50,13 +49,13 @@ final class WireJson {
     }
 
     /**
-     * The parser settings every input shares, for documents of at most {@code maxDocumentBytes}: nesting,
-     * string, number and name lengths bounded, duplicate fields refused.
+     * The parser settings every input shares, for documents of at most {@code maxDocumentBytes} nested at
+     * most {@code maxDepth} deep: string, number and name lengths bounded, duplicate fields refused.
      */
-    static JsonFactory strictFactory(long maxDocumentBytes) {
+    static JsonFactory strictFactory(long maxDocumentBytes, int maxDepth) {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNestingDepth(maxDepth)
                         .maxDocumentLength(maxDocumentBytes)
                         .maxStringLength((int) Math.min(maxDocumentBytes, Integer.MAX_VALUE))
                         .maxNumberLength(MAX_NUMBER_LENGTH)

@@ -2,7 +2,16 @@
  * The HTTP adapter: the REST API of {@code docs/http-api.md} and the WebSocket of {@code docs/websocket.md}
  * on Undertow, with Jackson for JSON. {@link dev.switchboard.adapter.http.SignalingHttpServer} (configured
  * by {@link dev.switchboard.adapter.http.HttpSettings} and
- * {@link dev.switchboard.adapter.http.WebSocketSettings}) is the entry.
+ * {@link dev.switchboard.adapter.http.WebSocketSettings}, {@link dev.switchboard.adapter.http.EdgeSettings} and
+ * {@link dev.switchboard.adapter.http.TlsSettings}) is the entry, started through its builder.
+ *
+ * <p>The edge, where every request enters: {@code EdgeHandler} gives it an id ({@code RequestIds}, also in
+ * the MDC) and a {@code ClientView} (the client's address and the scheme and authority it addressed, believing
+ * forwarding headers only from {@code TrustedProxies}), adds {@code SecurityHeaders} and {@code Cors} headers
+ * to every response, answers preflights, refuses oversized heads, starts the {@code RequestDeadline}, and
+ * records {@code HttpMetrics}. Then {@code ShutdownGate} counts requests in flight, and
+ * {@code AddressRateLimit} spends the address's budget through {@code RateLimits}, which also writes the
+ * rate-limit headers. {@code HealthEndpoints} serves the probes, {@code MetricsEndpoint} the scrape.
  *
  * <p>Inside, {@code SignalingRoutes} and {@code PairingRoutes} are the route table; {@code Router} matches
  * a request to a {@code Route}; {@code RouteHandler} reads its body within limits, builds the

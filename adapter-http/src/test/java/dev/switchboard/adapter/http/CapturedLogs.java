@@ -12,7 +12,14 @@ final class CapturedLogs implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
     private final boolean previouslyAdditive;
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    /** Takes each event's MDC as it is logged: logback reads it lazily, after the thread may have cleared it. */
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            super.append(event);
+        }
+    };
 
     private CapturedLogs(String name) {
         this.logger = (Logger) LoggerFactory.getLogger(name);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DeliveriesTest {
     private final FakeMailbox mailbox = new FakeMailbox(new ManualWatch());
     private final PollEvents pollEvents = mock(PollEvents.class);
-    private final FrameBatch out = new FrameBatch(new WireJson(1024));
+    private final FrameBatch out = new FrameBatch(new WireJson(1024, 32));
 
     private Deliveries from(long after, OptionalLong eventsAfter) {
         return new Deliveries(UseCaseDoubles.ALICE, mailbox, pollEvents, after, eventsAfter);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class FlatJsonReaderTest {
-    private final FlatJsonReader reader = new FlatJsonReader(WireJson.strictFactory(4096), "the frame", Map.of(
+    private static final int DEPTH = 32;
+
+    private final FlatJsonReader reader = new FlatJsonReader(WireJson.strictFactory(4096, DEPTH), "the frame", Map.of(
             "name", FlatJsonReader.Kind.TEXT,
             "count", FlatJsonReader.Kind.WHOLE_NUMBER,
             "payload", FlatJsonReader.Kind.RAW_JSON));
@@ -55,7 +57,7 @@ class FlatJsonReaderTest {
 
         @Test
         void refusesAValueNestedDeeperThanTheLimit() {
-            String deep = "[".repeat(WireJson.MAX_NESTING_DEPTH + 1) + "]".repeat(WireJson.MAX_NESTING_DEPTH + 1);
+            String deep = "[".repeat(DEPTH + 1) + "]".repeat(DEPTH + 1);
 
             assertMalformed(() -> reader.read("{\"payload\":" + deep + "}"), "exceeds a JSON limit");
         }

@@ -23,7 +23,7 @@ class HealthTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"version\":\"9.9.9-test\",\"store\":\"memory\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"version\":\"9.9.9-test\",\"store\":\"memory\",\"ready\":true}");
     }
 
     @Test
@@ -33,7 +33,7 @@ class HealthTest {
         HttpResponse<String> response = running.get("/health");
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"down\",\"version\":\"9.9.9-test\",\"store\":\"postgres\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"down\",\"version\":\"9.9.9-test\",\"store\":\"postgres\",\"ready\":false}");
     }
 
     @Test
@@ -41,7 +41,7 @@ class HealthTest {
         when(running.doubles.reportHealth.report()).thenThrow(new IllegalStateException("pool exhausted"));
 
         HttpResponse<String> response;
-        try (CapturedLogs logs = CapturedLogs.of(HealthEndpoint.class)) {
+        try (CapturedLogs logs = CapturedLogs.of(HealthEndpoints.class)) {
             response = running.get("/health");
             assertThat(logs.events()).singleElement().satisfies(event -> {
                 assertThat(event.getLevel()).isEqualTo(Level.WARN);

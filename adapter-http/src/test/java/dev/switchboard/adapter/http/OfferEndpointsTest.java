@@ -235,7 +235,20 @@ class OfferEndpointsTest {
             assertThat(Base64.getUrlDecoder().decode(credential.path("secret").asText())).isEqualTo(secret);
             assertThat(credential.path("algorithm").asText()).isEqualTo("hmac-sha256");
             assertThat(credential.path("createdAt").asText()).isEqualTo("2026-01-02T03:04:05.000Z");
+            assertThat(credential.has("expiresAt")).isFalse();
             verifyNoInteractions(uses.authenticateRequest);
+        }
+
+        @Test
+        void tellsWhenTheCredentialStopsBeingAccepted() {
+            when(uses.issueCredential.issue()).thenReturn(new IssuedCredential("hk_3q2-7wAAAAAAAAAAAAAA",
+                    new byte[32], Fixtures.CREATED, Optional.of(Fixtures.CREATED.plus(Duration.ofDays(30)))));
+
+            HttpResponse<String> response = running.send(
+                    running.request("/v1/credentials").POST(HttpRequest.BodyPublishers.noBody()).build());
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(RunningServer.json(response).path("expiresAt").asText()).isEqualTo("2026-02-01T03:04:05.000Z");
         }
     }
 }

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
 
     @Test
     void describesEveryRouteTheServerServesAndNoOther() throws IOException {
-        assertThat(documentedOperations("")).isEqualTo(servedOperations(route -> true)).hasSize(44);
+        assertThat(documentedOperations("")).isEqualTo(servedOperations(route -> true)).hasSize(47);
     }
 
     @Test
@@ -94,6 +94,23 @@ class OpenApiDocumentTest {
 
         assertThat(documented).isEqualTo(
                 Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void listsTheCodesOnlyTheEdgeRaisesApartFromThePortsCodes() throws IOException {
+        Set<String> documented = new HashSet<>();
+        document().at("/components/schemas/EdgeErrorCode/enum").forEach(code -> documented.add(code.asText()));
+
+        assertThat(documented).containsExactlyInAnyOrder(EdgeProblem.ORIGIN_NOT_ALLOWED, EdgeProblem.HEADERS_TOO_LARGE);
+    }
+
+    @Test
+    void describesTheRateLimitHeadersOfA429() throws IOException {
+        JsonNode headers = document().at("/components/responses/RateLimited/headers");
+
+        assertThat(headers.has("Retry-After")).isTrue();
+        assertThat(headers.has(RateLimits.POLICY_HEADER.toString())).isTrue();
+        assertThat(headers.has(RateLimits.STATE_HEADER.toString())).isTrue();
     }
 
     @Test

@@ -95,7 +95,7 @@ class RequestBodyTest {
                     "{\"candidates\":[{\"deep\":" + deep + "}]}");
 
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(problem(response).path("detail").asText()).contains("nesting at most 32 levels");
+            assertThat(problem(response).path("detail").asText()).contains("nesting depth at most 32 levels");
             verifyNoInteractions(running.doubles.addIceCandidates);
         }
 

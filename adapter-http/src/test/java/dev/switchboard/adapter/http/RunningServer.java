@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** A real server on a free loopback port, backed by {@link UseCaseDoubles}, and a client aimed at it. */
 final class RunningServer implements AutoCloseable {
@@ -29,6 +30,20 @@ final class RunningServer implements AutoCloseable {
     private RunningServer(HttpSettings settings) {
         this.server = SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases(),
                 doubles.transferUseCases(), doubles.enterpriseUseCases());
+    }
+
+    private RunningServer(HttpSettings settings, Consumer<SignalingHttpServer.Builder> configure) {
+        SignalingHttpServer.Builder builder = SignalingHttpServer.builder(settings, doubles.useCases())
+                .pairing(doubles.pairingUseCases())
+                .transfers(doubles.transferUseCases())
+                .enterprise(doubles.enterpriseUseCases());
+        configure.accept(builder);
+        this.server = builder.start();
+    }
+
+    /** A server built with the builder, which {@code configure} completes (operations, metrics). */
+    static RunningServer start(HttpSettings settings, Consumer<SignalingHttpServer.Builder> configure) {
+        return new RunningServer(settings, configure);
     }
 
     static RunningServer start() {

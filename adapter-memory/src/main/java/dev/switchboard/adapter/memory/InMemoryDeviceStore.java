@@ -86,6 +86,11 @@ final class InMemoryDeviceStore implements DeviceStore {
         return deleted;
     }
 
+    /** How many devices are not expired at {@code now}; walks every device. */
+    long countLive(Instant now) {
+        return devices.values().stream().filter(device -> !device.isExpiredAt(now)).count();
+    }
+
     /** How many devices are held; for tests that prove sweeps leave nothing behind. */
     int size() {
         return devices.size();

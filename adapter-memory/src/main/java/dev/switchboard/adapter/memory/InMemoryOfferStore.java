@@ -166,6 +166,11 @@ final class InMemoryOfferStore implements OfferStore {
         return deleted;
     }
 
+    /** How many offers are not expired at {@code now}, answered or not; walks every offer. */
+    long countLive(Instant now) {
+        return offers.values().stream().filter(stored -> !stored.offer().isExpiredAt(now)).count();
+    }
+
     /** What the store holds, index entries included; for tests that prove nothing outlives its offer. */
     Footprint footprint() {
         return new Footprint(offers.size(), discovery.size(), inboxes.recipients(), inboxes.deliveries());

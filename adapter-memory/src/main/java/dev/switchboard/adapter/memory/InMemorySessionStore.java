@@ -200,6 +200,16 @@ final class InMemorySessionStore implements SessionStore {
         return swept;
     }
 
+    /** How many sessions are open at {@code now}; walks every session. */
+    long countOpen(Instant now) {
+        return sessions.values().stream().filter(slot -> slot.current().isOpenAt(now)).count();
+    }
+
+    /** How many messages wait in mailboxes, unacknowledged; walks every message. */
+    long countQueuedMessages() {
+        return mailboxes.messages();
+    }
+
     /** What the store holds, index entries included; for tests that prove nothing outlives its session. */
     Footprint footprint() {
         return new Footprint(

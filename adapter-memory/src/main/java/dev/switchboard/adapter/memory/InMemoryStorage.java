@@ -7,8 +7,10 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driven.StoreStatistics;
 import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.StoreHealth;
 
@@ -29,6 +31,9 @@ public final class InMemoryStorage implements SignalingStorage {
     private final InMemoryTransferStore transfers = new InMemoryTransferStore();
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
+    private final InMemoryStoreStatistics statistics =
+            new InMemoryStoreStatistics(offers, sessions, transfers, devices, credentials);
 
     public InMemoryStorage() {
         // Everything starts empty; there is nothing to configure.
@@ -82,6 +87,18 @@ public final class InMemoryStorage implements SignalingStorage {
     @Override
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Token buckets; they are shared only by the users of this instance, so one process enforces one budget. */
+    @Override
+    public RateLimitStore rateLimits() {
+        return rateLimits;
+    }
+
+    /** Counts of what these stores hold, computed on each read. */
+    @Override
+    public StoreStatistics statistics() {
+        return statistics;
     }
 
     /** Memory always answers. */

@@ -181,6 +181,20 @@ final class InMemoryTransferStore implements TransferStore {
         return forgotten;
     }
 
+    /** How many transfers are live (neither complete nor expired) at {@code now}; walks every transfer. */
+    long countLive(Instant now) {
+        return transfers.values().stream().filter(slot -> slot.current().isLiveAt(now)).count();
+    }
+
+    /** Bytes of chunks uploaded and not yet acknowledged or purged, expired transfers included. */
+    long storedChunkBytes() {
+        long bytes = 0;
+        for (TransferSlot slot : transfers.values()) {
+            bytes += locked(slot, slot::storedBytes);
+        }
+        return bytes;
+    }
+
     /** What the store holds, index entries included; for tests that prove nothing outlives its transfer. */
     Footprint footprint() {
         int chunks = 0;

@@ -12,8 +12,10 @@ import dev.switchboard.ports.model.AuditEventType;
 import dev.switchboard.ports.model.Device;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
+import dev.switchboard.ports.model.Statistics;
 import dev.switchboard.ports.model.StoreHealth;
 import dev.switchboard.ports.model.Transfer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,8 @@ class InMemoryStorageTest {
         assertThat(storage.transfers()).isSameAs(storage.transfers());
         assertThat(storage.devices()).isSameAs(storage.devices());
         assertThat(storage.auditLog()).isSameAs(storage.auditLog());
+        assertThat(storage.rateLimits()).isSameAs(storage.rateLimits());
+        assertThat(storage.statistics()).isSameAs(storage.statistics());
     }
 
     @Test
@@ -57,6 +61,23 @@ class InMemoryStorageTest {
         InMemoryStorage other = new InMemoryStorage();
         assertThat(other.sessions().find(session.id())).isEmpty();
         assertThat(other.counters().get("failures", NOW)).isZero();
+    }
+
+    @Test
+    void keepsItsRateLimitBucketsToItself() {
+        storage.rateLimits().take("api", Duration.ofSeconds(1), 1, NOW);
+
+        assertThat(storage.rateLimits().take("api", Duration.ofSeconds(1), 1, NOW).allowed()).isFalse();
+        assertThat(new InMemoryStorage().rateLimits().take("api", Duration.ofSeconds(1), 1, NOW).allowed()).isTrue();
+    }
+
+    @Test
+    void countsOnlyWhatItsOwnStoresHold() {
+        storage.offers().saveAll(List.of(anOffer().build()));
+
+        assertThat(storage.statistics().snapshot(NOW).liveOffers()).isEqualTo(1);
+        assertThat(new InMemoryStorage().statistics().snapshot(NOW))
+                .isEqualTo(new Statistics(0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package dev.switchboard.adapter.postgres;
 
 import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.CREDENTIALS;
 import static dev.switchboard.adapter.postgres.schema.Tables.DEVICES;
 import static dev.switchboard.adapter.postgres.schema.Tables.MAILBOX_MESSAGES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.RATE_LIMIT_BUCKETS;
 import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
 import java.time.Instant;
@@ -14,7 +16,8 @@ import java.util.function.IntSupplier;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes expired offers, nonces, pairing sessions, counters, transfers and devices in batches of short transactions. Each
+ * Deletes expired offers, nonces, pairing sessions, counters, transfers, devices and credentials, and full
+ * rate-limit buckets, in batches of short transactions. Each
  * batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the
  * work instead of waiting on (or deadlocking with) each other, and a row a writer holds is left for the
  * next sweep.
@@ -104,6 +107,32 @@ final class ExpirySweep {
         return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(DEVICES)
                 .where(DEVICES.ID.in(DSL.select(DEVICES.ID).from(DEVICES)
                         .where(DEVICES.EXPIRES_AT.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /**
+     * Rate-limit buckets whose TAT is at or before {@code now}, full again; returns how many. A take that holds
+     * a bucket's row is left alone, and a claimed row is re-checked on its newest version, so a bucket a take
+     * just spent from is never deleted.
+     */
+    int rateLimitBucketsFullAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(RATE_LIMIT_BUCKETS)
+                .where(RATE_LIMIT_BUCKETS.BUCKET_KEY.in(DSL.select(RATE_LIMIT_BUCKETS.BUCKET_KEY).from(RATE_LIMIT_BUCKETS)
+                        .where(RATE_LIMIT_BUCKETS.TAT.le(now))
+                        .limit(BATCH)
+                        .forUpdate()
+                        .skipLocked()))
+                .execute()));
+    }
+
+    /** Credentials whose lifetime ended at or before {@code now} (never those without one); returns how many. */
+    int credentialsExpiredAt(Instant now) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(CREDENTIALS)
+                .where(CREDENTIALS.ID.in(DSL.select(CREDENTIALS.ID).from(CREDENTIALS)
+                        .where(CREDENTIALS.EXPIRES_AT.le(now))
                         .limit(BATCH)
                         .forUpdate()
                         .skipLocked()))

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.switchboard.ports.driven.AuditLog;
 import dev.switchboard.ports.driven.CounterStore;
 import dev.switchboard.ports.driven.CredentialStore;
@@ -8,8 +9,10 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
+import dev.switchboard.ports.driven.StoreStatistics;
 import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.StoreHealth;
 import java.sql.SQLException;
@@ -48,10 +51,14 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     private final PostgresTransferStore transfers;
     private final PostgresDeviceStore devices;
     private final PostgresAuditLog auditLog;
+    private final PostgresRateLimitStore rateLimits;
+    private final PostgresStoreStatistics statistics;
+    private final SchemaCheck schema;
 
     private PostgresStorage(HikariDataSource pool, DSLContext dsl, Database database, PostgresEventPublisher events) {
         this.pool = pool;
         this.dsl = dsl;
+        this.schema = SchemaCheck.foundCurrent(pool);
         this.credentials = new PostgresCredentialStore(database);
         this.nonces = new PostgresNonceStore(database);
         this.offers = new PostgresOfferStore(database);
@@ -61,6 +68,8 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         this.transfers = new PostgresTransferStore(database);
         this.devices = new PostgresDeviceStore(database);
         this.auditLog = new PostgresAuditLog(database);
+        this.rateLimits = new PostgresRateLimitStore(database);
+        this.statistics = new PostgresStoreStatistics(database);
     }
 
     /**
@@ -150,7 +159,24 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         return auditLog;
     }
 
-    /** Available when {@code SELECT 1} answers within the connection timeout plus two seconds. */
+    /** Token buckets every instance on the database shares. */
+    @Override
+    public RateLimitStore rateLimits() {
+        return rateLimits;
+    }
+
+    /** Counts of live records, one statement of index scans; see {@code PostgresStoreStatistics} for its cost. */
+    @Override
+    public StoreStatistics statistics() {
+        return statistics;
+    }
+
+    /**
+     * Available when {@code SELECT 1} answers within the connection timeout plus two seconds, and the schema
+     * lacks no migration this version knows ({@code SchemaCheck}: a schema found current is trusted for a
+     * minute, a lacking one is asked about again at every check). A schema with migrations this version does
+     * not know is available, as for {@link #create}: older instances keep serving during a rolling upgrade.
+     */
     @Override
     public StoreHealth health() {
         boolean answers;
@@ -159,7 +185,20 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         } catch (DataAccessException e) {
             answers = false;
         }
-        return new StoreHealth(KIND, answers);
+        return new StoreHealth(KIND, answers && schema.isCurrent());
+    }
+
+    /**
+     * The connection pool right now, for the application to publish as gauges (this module has no metrics
+     * library). Cheap: it reads HikariCP's counters.
+     */
+    public PoolStatistics poolStatistics() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null || pool.isClosed()) {
+            return new PoolStatistics(0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolStatistics(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
     /** Stops listening and closes the pool. Later calls to the stores fail. */
@@ -167,6 +206,11 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     public void close() {
         events.close();
         pool.close();
+    }
+
+    /** Makes the next health check ask Flyway again; for tests that change the schema behind its back. */
+    void forgetSchemaCheck() {
+        schema.forget();
     }
 
     /** The server process of the listening connection; for tests that cut it. */

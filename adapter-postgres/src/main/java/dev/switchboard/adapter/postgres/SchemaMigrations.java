@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.postgres;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,14 +25,24 @@ final class SchemaMigrations {
      * this version does not know are allowed, so that older instances keep running during a rolling upgrade.
      */
     static void requireCurrent(DataSource dataSource, PostgresSettings settings) {
-        MigrationInfo[] pending = flyway(dataSource).info().pending();
-        if (pending.length > 0) {
-            String versions = Arrays.stream(pending)
+        List<MigrationInfo> pending = pending(dataSource);
+        if (!pending.isEmpty()) {
+            String versions = pending.stream()
                     .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
                     .collect(Collectors.joining(", "));
             throw new IllegalStateException("the schema of PostgreSQL at " + settings.redactedUrl() + " lacks "
-                    + pending.length + " migration(s) (" + versions + "); run the migrations first");
+                    + pending.size() + " migration(s) (" + versions + "); run the migrations first");
         }
+    }
+
+    /**
+     * The migrations this version knows that the schema lacks. Migrations the database has and this version
+     * does not know are not pending.
+     *
+     * @throws org.flywaydb.core.api.FlywayException when the database cannot be asked
+     */
+    static List<MigrationInfo> pending(DataSource dataSource) {
+        return List.of(flyway(dataSource).info().pending());
     }
 
     private static Flyway flyway(DataSource dataSource) {

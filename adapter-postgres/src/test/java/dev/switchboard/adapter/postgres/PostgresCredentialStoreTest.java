@@ -7,6 +7,7 @@ import dev.switchboard.ports.driven.CredentialStore;
 class PostgresCredentialStoreTest extends CredentialStoreContract {
     @Override
     protected CredentialStore newStore() {
+        TestDatabase.emptyCredentials();
         return TestDatabase.sharedStorage().credentials();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.postgres;
 
+import static dev.switchboard.adapter.postgres.schema.Tables.CREDENTIALS;
 import static dev.switchboard.ports.testing.AuditFixtures.anEvent;
 import static dev.switchboard.ports.testing.DeviceFixtures.aDevice;
 import static dev.switchboard.ports.testing.OfferFixtures.NOW;
@@ -82,14 +83,14 @@ class PostgresStorageTest {
         void refusesToStartUntilItIsMigrated() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 3 migration(s) (V1 signaling schema, V2 pairing sessions, "
-                            + "V3 transfers devices audit)")
+                    .hasMessageContaining("lacks 4 migration(s) (V1 signaling schema, V2 pairing sessions, "
+                            + "V3 transfers devices audit, V4 operations)")
                     .hasMessageContaining("run the migrations first");
         }
 
         @Test
         void migratesOnceAndThenFindsNothingToDo() {
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(3);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(4);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             Offer offer = anOffer().build();
@@ -125,17 +126,24 @@ class PostgresStorageTest {
         void refusesToStartUntilTheOthersAreApplied() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 2 migration(s) (V2 pairing sessions, V3 transfers devices audit)");
+                    .hasMessageContaining("lacks 3 migration(s) (V2 pairing sessions, V3 transfers devices audit, "
+                            + "V4 operations)");
         }
 
         @Test
         void appliesTheOthersOnceAndKeepsWhatTheFirstHeld() {
             Offer offer = anOffer().build();
+            StoredCredential credential = new StoredCredential("hk_" + offer.id(),
+                    new SealedSecret("mk-1", new byte[12], new byte[] {1, 2, 3}), NOW);
             try (CloseableDSLContext v1 = DSL.using(settings.jdbcUrl(), settings.user(), settings.password())) {
                 OfferRows.insert(v1, List.of(offer)).execute();
+                v1.insertInto(CREDENTIALS, CREDENTIALS.ID, CREDENTIALS.MASTER_KEY_ID, CREDENTIALS.IV,
+                                CREDENTIALS.CIPHERTEXT, CREDENTIALS.CREATED_AT)
+                        .values(credential.credentialId(), "mk-1", new byte[12], new byte[] {1, 2, 3}, NOW)
+                        .execute();
             }
 
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(2);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(3);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             PairingSession session = aSession().build();
@@ -143,6 +151,9 @@ class PostgresStorageTest {
             Device device = aDevice().build();
             try (PostgresStorage storage = PostgresStorage.create(settings)) {
                 assertThat(storage.offers().find(offer.id())).contains(offer);
+                assertThat(storage.credentials().find(credential.credentialId())).as("without a lifetime")
+                        .contains(credential);
+                assertThat(storage.credentials().deleteExpired(NOW.plus(Duration.ofDays(36_500)))).isZero();
                 assertThat(storage.sessions().createIfCodeFree(session, NOW)).isTrue();
                 assertThat(storage.sessions().find(session.id())).contains(session);
                 assertThat(storage.counters().incrementAndGet("after-v2", NOW.plusSeconds(60))).isEqualTo(1);
@@ -151,6 +162,7 @@ class PostgresStorageTest {
                 assertThat(storage.devices().insert(device, NOW)).isTrue();
                 assertThat(storage.auditLog().append(anEvent(AuditEventType.TRANSFER_CREATED).build(), CHAIN).sequence())
                         .isEqualTo(1);
+                assertThat(storage.rateLimits().take("after-v4", Duration.ofSeconds(1), 1, NOW).allowed()).isTrue();
             }
         }
     }
@@ -205,6 +217,8 @@ class PostgresStorageTest {
             assertThat(storage.transfers()).isSameAs(storage.transfers());
             assertThat(storage.devices()).isSameAs(storage.devices());
             assertThat(storage.auditLog()).isSameAs(storage.auditLog());
+            assertThat(storage.rateLimits()).isSameAs(storage.rateLimits());
+            assertThat(storage.statistics()).isSameAs(storage.statistics());
         }
 
         @Test

@@ -2,10 +2,12 @@ package dev.switchboard.adapter.postgres;
 
 import static dev.switchboard.adapter.postgres.schema.Tables.AUDIT_ENTRIES;
 import static dev.switchboard.adapter.postgres.schema.Tables.COUNTERS;
+import static dev.switchboard.adapter.postgres.schema.Tables.CREDENTIALS;
 import static dev.switchboard.adapter.postgres.schema.Tables.DEVICES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.RATE_LIMIT_BUCKETS;
 import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -104,6 +106,23 @@ final class TestDatabase {
 
     static void emptyAuditLog() {
         admin().truncate(AUDIT_ENTRIES).execute();
+    }
+
+    static void emptyCredentials() {
+        admin().truncate(CREDENTIALS).execute();
+    }
+
+    static void emptyRateLimitBuckets() {
+        admin().truncate(RATE_LIMIT_BUCKETS).execute();
+    }
+
+    /** Deletes every record the statistics count. */
+    static void emptyCountedTables() {
+        emptyOffers();
+        emptySessions();
+        emptyTransfers();
+        emptyDevices();
+        emptyCredentials();
     }
 
     /** Ends the server process serving {@code pid}'s connection, as an administrator or a failure would. */

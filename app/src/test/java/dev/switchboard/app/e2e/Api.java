@@ -98,6 +98,26 @@ final class Api {
         }
     }
 
+    /**
+     * Writes {@code request} as is over a plain socket and reads the response: for bodies no well-behaved client
+     * would send (chunked past the limit, say). The server may answer and stop reading before the client has
+     * written everything; the write's failure is then ignored and the answer read.
+     */
+    ApiResponse sendRaw(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                // The server answered early and closed its side: its answer is what counts.
+            }
+            return RawResponse.read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A peer signing with a credential the server has just issued. */
     Peer newHmacPeer() {
         ApiResponse issued = send(request("/v1/credentials").POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -111,7 +111,10 @@ class MainOnPostgresTest {
                 assertThat(status).as(server.output()).isEqualTo(143);
                 assertThat(appliedMigrations(server)).isPositive();
                 assertThat(server.output())
-                        .contains("Switchboard stopped")
+                        // Readiness off and WebSockets closed before anything they need stops; the pool last.
+                        .containsSubsequence("Switchboard stopping", "Stopping the HTTP server",
+                                "Stopping the expiry sweeper", "Stopping the storage and its connection pool",
+                                "Switchboard stopped")
                         .doesNotContainIgnoringCase("thank you for using jooq")
                         .doesNotContainIgnoringCase("jooq tip");
             }

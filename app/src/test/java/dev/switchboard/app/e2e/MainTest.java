@@ -124,6 +124,31 @@ class MainTest {
     }
 
     @Nested
+    class WhenRotatingKeys {
+        @Test
+        void exitsWithStatus2WithoutAMasterKey() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(), "rotate-keys")) {
+
+                assertThat(launcher.awaitExit()).isEqualTo(2);
+                assertThat(launcher.output()).contains("Switchboard cannot rotate keys")
+                        .contains("SWITCHBOARD_MASTER_KEY: is required to rotate keys");
+            }
+        }
+
+        @Test
+        void exitsWithStatus2OnTheMemoryStoreWhichStoresNothingToReencrypt() {
+            try (LauncherProcess launcher = LauncherProcess.start(Map.of(
+                    "SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+                    "rotate-keys")) {
+
+                assertThat(launcher.awaitExit()).isEqualTo(2);
+                assertThat(launcher.output()).contains("nothing stored to re-encrypt")
+                        .doesNotContain("00112233445566778899aabbccddeeff");
+            }
+        }
+    }
+
+    @Nested
     class WhenTheCommandLineIsWrong {
         @Test
         void exitsWithStatus2AndTheUsageForAnUnknownCommand() {
@@ -131,7 +156,7 @@ class MainTest {
 
                 assertThat(launcher.awaitExit()).isEqualTo(2);
                 assertThat(launcher.output()).contains("Unknown command: migrat")
-                        .contains("Usage: java -jar switchboard.jar [serve | migrate | verify-audit | help]");
+                        .contains("Usage: java -jar switchboard.jar [serve | migrate | verify-audit | rotate-keys | help]");
             }
         }
 
@@ -141,7 +166,8 @@ class MainTest {
 
                 assertThat(launcher.awaitExit()).isZero();
                 assertThat(launcher.output()).contains("migrate       apply pending PostgreSQL schema migrations")
-                        .contains("verify-audit  check the audit log's hash chain");
+                        .contains("verify-audit  check the audit log's hash chain")
+                        .contains("rotate-keys   re-encrypt stored secrets to SWITCHBOARD_MASTER_KEY");
             }
         }
     }

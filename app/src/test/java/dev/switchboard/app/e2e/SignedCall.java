@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * One signed request, built the way a client library would, with knobs to break it on purpose. It
@@ -28,6 +29,10 @@ final class SignedCall {
     private String contentType = "application/json";
     private List<String> components;
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private String signedTarget;
+    private UnaryOperator<byte[]> signatureTransform = UnaryOperator.identity();
+    private List<String> declaredComponents;
+    private boolean digestOfSentBody;
 
     SignedCall(Api api, RequestSigner signer, String method, String pathAndQuery) {
         this.api = api;
@@ -104,6 +109,30 @@ final class SignedCall {
         return this;
     }
 
+    /** Signs over {@code otherPathAndQuery} as the {@code @target-uri}, but sends the request to the real one. */
+    SignedCall signingTargetInstead(String otherPathAndQuery) {
+        this.signedTarget = otherPathAndQuery;
+        return this;
+    }
+
+    /** Sends {@code transform(signature)} instead of the signature made: forged or truncated bytes. */
+    SignedCall transformingSignature(UnaryOperator<byte[]> transform) {
+        this.signatureTransform = transform;
+        return this;
+    }
+
+    /** Signs over the components in their order, but declares them in {@code Signature-Input} as {@code order}. */
+    SignedCall declaringComponentsAs(String... order) {
+        this.declaredComponents = List.of(order);
+        return this;
+    }
+
+    /** With {@link #sendingBodyInstead}: sends a {@code Content-Digest} that matches the swapped body. */
+    SignedCall withDigestOfSentBody() {
+        this.digestOfSentBody = true;
+        return this;
+    }
+
     ApiResponse send() {
         return api.send(request());
     }
@@ -121,25 +150,28 @@ final class SignedCall {
         for (String component : covered) {
             values.put(component, switch (component) {
                 case "@method" -> method;
-                case "@target-uri" -> api.targetUri(pathAndQuery);
+                case "@target-uri" -> api.targetUri(signedTarget != null ? signedTarget : pathAndQuery);
                 case "content-digest" -> digest;
                 default -> throw new IllegalArgumentException("this client cannot cover " + component);
             });
         }
         String signatureParams = Rfc9421.signatureParams(covered, parameters);
-        byte[] signature = signer.sign(Rfc9421.signatureBase(values, signatureParams));
+        byte[] signature = signatureTransform.apply(signer.sign(Rfc9421.signatureBase(values, signatureParams)));
+        String declaredParams = declaredComponents == null ? signatureParams
+                : Rfc9421.signatureParams(declaredComponents, parameters);
 
         byte[] payload = sentBody != null ? sentBody : body;
+        String sentDigest = digestOfSentBody && payload != null ? Rfc9421.contentDigest(payload) : digest;
         HttpRequest.Builder request = api.request(pathAndQuery)
                 .method(method, payload == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(payload));
         if (payload != null) {
-            request.header("Content-Type", contentType).header("Content-Digest", digest);
+            request.header("Content-Type", contentType).header("Content-Digest", sentDigest);
         }
         extraHeaders.forEach(request::header);
         return request
-                .header("Signature-Input", "sig1=" + signatureParams)
+                .header("Signature-Input", "sig1=" + declaredParams)
                 .header("Signature", "sig1=" + Rfc9421.byteSequence(signature))
                 .build();
     }

@@ -12,18 +12,24 @@ final class StartedSwitchboard implements AutoCloseable {
     /**
      * Settings every end-to-end test shares; limits are lowered so tests can reach them cheaply. Every test client
      * calls from 127.0.0.1, and the PostgreSQL suites share one database, so the per-address transfer limits are
-     * raised out of reach: the suites that prove them set their own.
+     * raised out of reach, and the rate limits are off (a suite issues many credentials from one address, and the
+     * PostgreSQL suites share one budget through the database): the suites that prove them set their own.
      */
-    static final Map<String, String> TEST_SETTINGS = Map.of(
-            "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-            "SWITCHBOARD_HTTP_PORT", "0",
-            "SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
-            "SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677",
-            "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1",
-            "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "5",
-            "SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024),
-            "SWITCHBOARD_TRANSFER_MAX_LIVE_PER_ADDRESS", "100000",
-            "SWITCHBOARD_TRANSFER_CLAIM_FAILURE_BUDGET", "10000");
+    static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
+            Map.entry("SWITCHBOARD_HTTP_HOST", "127.0.0.1"),
+            Map.entry("SWITCHBOARD_HTTP_PORT", "0"),
+            Map.entry("SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+            Map.entry("SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677"),
+            Map.entry("SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1"),
+            Map.entry("SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "5"),
+            Map.entry("SWITCHBOARD_MAX_REQUEST_BYTES", String.valueOf(1024 * 1024)),
+            Map.entry("SWITCHBOARD_TRANSFER_MAX_LIVE_PER_ADDRESS", "100000"),
+            Map.entry("SWITCHBOARD_TRANSFER_CLAIM_FAILURE_BUDGET", "10000"),
+            Map.entry("SWITCHBOARD_RATE_LIMIT_API_PER_ADDRESS", "off"),
+            Map.entry("SWITCHBOARD_RATE_LIMIT_API_PER_IDENTITY", "off"),
+            Map.entry("SWITCHBOARD_RATE_LIMIT_CREDENTIALS_PER_ADDRESS", "off"),
+            Map.entry("SWITCHBOARD_RATE_LIMIT_WS_CONNECTS_PER_ADDRESS", "off"),
+            Map.entry("SWITCHBOARD_RATE_LIMIT_WS_MESSAGES_PER_IDENTITY", "off"));
 
     private final Switchboard switchboard;
     private final Api api;

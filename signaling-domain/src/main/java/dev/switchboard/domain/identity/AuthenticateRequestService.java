@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Authenticates a request by its RFC 9421 signature: the first signature of {@code Signature-Input},
  * which must cover the method, the target and (with a body) the {@code Content-Digest}, be created within
- * the window, carry a fresh nonce, and verify under an HMAC credential or an Ed25519 key id.
+ * the window, carry a fresh nonce, and verify under an HMAC credential (within its lifetime) or an Ed25519
+ * key id.
  *
  * <p>Checks run from cheapest to dearest, and the nonce is remembered only once the signature verified,
  * so that nobody can burn another key's nonces with forged requests.
@@ -50,7 +51,8 @@ public final class AuthenticateRequestService implements AuthenticateRequest {
         RequestSignature signature = SignatureHeaders.read(request);
         boolean hasBody = request.body().length > 0;
         signature.components().requireMinimum(hasBody);
-        requireWithinWindow(signature, clock.instant());
+        Instant now = clock.instant();
+        requireWithinWindow(signature, now);
         if (!NONCE.matcher(signature.nonce()).matches()) {
             throw SignatureErrors.nonceInvalid();
         }
@@ -58,7 +60,7 @@ public final class AuthenticateRequestService implements AuthenticateRequest {
             ContentDigest.verify(request);
         }
         String base = SignatureBase.build(signature.components(), signature.signatureParams(), request);
-        VerificationKey key = keys.resolve(signature.algorithm(), signature.keyId());
+        VerificationKey key = keys.resolve(signature.algorithm(), signature.keyId(), now);
         if (!key.verifies(base.getBytes(StandardCharsets.US_ASCII), signature.signature())) {
             throw SignatureErrors.authenticationFailed("the " + signature.algorithm().registeredName()
                     + " signature of key " + signature.keyId() + " does not match the signature base");

@@ -6,15 +6,18 @@ import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driving.IssueCredential;
 import dev.switchboard.ports.model.IssuedCredential;
 import dev.switchboard.ports.model.StoredCredential;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Issues HMAC credentials: a random id ({@code hk_} and 120 random bits) and a 32-byte secret that is
- * returned once and stored only sealed under the master key ring.
+ * returned once and stored only sealed under the master key ring. Each credential is accepted for the
+ * configured lifetime, so that an abandoned identity does not live forever.
  */
 public final class IssueCredentialService implements IssueCredential {
     private static final String ID_PREFIX = "hk_";
@@ -25,13 +28,18 @@ public final class IssueCredentialService implements IssueCredential {
     private final SecretSeal seal;
     private final InstantSource clock;
     private final Entropy entropy;
+    private final Duration lifetime;
 
-    public IssueCredentialService(
-            CredentialStore credentials, MasterKeyRing masterKeys, InstantSource clock, Entropy entropy) {
+    public IssueCredentialService(CredentialStore credentials, MasterKeyRing masterKeys, InstantSource clock,
+            Entropy entropy, Duration lifetime) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.seal = new SecretSeal(masterKeys);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.entropy = Objects.requireNonNull(entropy, "entropy");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+        }
     }
 
     @Override
@@ -41,8 +49,10 @@ public final class IssueCredentialService implements IssueCredential {
         byte[] secret = entropy.nextBytes(SECRET_BYTES);
         // Stores may keep only milliseconds; truncating here keeps the returned and stored instants equal.
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Instant> expiresAt = Optional.of(createdAt.plus(lifetime));
         byte[] iv = entropy.nextBytes(SecretSeal.IV_BYTES);
-        credentials.save(new StoredCredential(credentialId, seal.seal(credentialId, secret, iv), createdAt));
-        return new IssuedCredential(credentialId, secret, createdAt);
+        credentials.save(new StoredCredential(credentialId, seal.seal(credentialId, secret, iv), createdAt,
+                expiresAt));
+        return new IssuedCredential(credentialId, secret, createdAt, expiresAt);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthenticateRequestServiceTest {
     private static final Duration WINDOW = Duration.ofSeconds(60);
+    private static final Duration LIFETIME = Duration.ofDays(30);
     private static final String OFFERS_BODY = "{\"service\":\"chat:1.0\",\"offers\":[{\"sdp\":\"v=0\"}]}";
 
     private final SettableClock clock = SettableClock.atFixedStart();
@@ -486,6 +487,42 @@ class AuthenticateRequestServiceTest {
     }
 
     @Nested
+    class WhenTheCredentialOutlivedItsLifetime {
+
+        /** A request signed at the clock's current time, so that only the credential's age can matter. */
+        private SignedRequest signedNow() {
+            return TestRequest.post("/v1/offers", OFFERS_BODY).created(clock.instant().getEpochSecond())
+                    .signedBy(hmac);
+        }
+
+        @Test
+        void stillAuthenticatesTheLastMomentBeforeItExpires() {
+            clock.advance(LIFETIME.minusSeconds(1));
+
+            assertThat(service.authenticate(signedNow()).keyId()).isEqualTo(hmac.keyId());
+        }
+
+        @Test
+        void refusesItFromItsExpiryOnExactlyLikeAnUnknownKey() {
+            clock.advance(LIFETIME);
+
+            SignalingException expired = rejectionOf(signedNow());
+
+            assertThat(expired.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
+            assertThat(expired.getMessage()).isEqualTo("signature verification failed");
+            assertThat(expired.logDetail()).contains("credential expired");
+        }
+
+        @Test
+        void refusesItEvenWhileTheSweepHasNotYetDeletedIt() {
+            clock.advance(LIFETIME.plusDays(1));
+
+            assertThat(storage.credentials().find(hmac.keyId())).isPresent();
+            assertRejected(signedNow(), ErrorCode.AUTHENTICATION_FAILED);
+        }
+    }
+
+    @Nested
     class WhenMasterKeysRotate {
         private final byte[] oldKey = masterKey(1);
         private final byte[] newKey = masterKey(2);
@@ -532,7 +569,7 @@ class AuthenticateRequestServiceTest {
     }
 
     private TestSigner issueCredential(MasterKeyRing ring) {
-        IssuedCredential issued = new IssueCredentialService(storage.credentials(), ring, clock, entropy)
+        IssuedCredential issued = new IssueCredentialService(storage.credentials(), ring, clock, entropy, LIFETIME)
                 .issue();
         return TestSigner.hmac(issued.credentialId(), issued.secret());
     }

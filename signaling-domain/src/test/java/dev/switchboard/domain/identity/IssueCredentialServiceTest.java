@@ -9,6 +9,7 @@ import dev.switchboard.ports.model.IssuedCredential;
 import dev.switchboard.ports.model.SealedSecret;
 import dev.switchboard.ports.model.StoredCredential;
 import dev.switchboard.ports.testing.SettableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,11 +20,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class IssueCredentialServiceTest {
+    private static final Duration LIFETIME = Duration.ofDays(30);
     private final InMemoryStorage storage = new InMemoryStorage();
     private final MasterKeyRing masterKeys = MasterKeyRing.of(filled(0x5a));
     private final SettableClock clock = new SettableClock(Instant.parse("2026-01-02T03:04:05.123456789Z"));
     private final IssueCredentialService service =
-            new IssueCredentialService(storage.credentials(), masterKeys, clock, new SeededEntropy(42));
+            new IssueCredentialService(storage.credentials(), masterKeys, clock, new SeededEntropy(42), LIFETIME);
 
     @Nested
     class WhatTheCallerGets {
@@ -42,6 +44,13 @@ class IssueCredentialServiceTest {
 
             assertThat(issued.createdAt()).isEqualTo(Instant.parse("2026-01-02T03:04:05.123Z"));
             assertThat(stored(issued).createdAt()).isEqualTo(issued.createdAt());
+        }
+
+        @Test
+        void statesWhenTheCredentialExpiresOneLifetimeAfterItsCreation() {
+            IssuedCredential issued = service.issue();
+
+            assertThat(issued.expiresAt()).contains(Instant.parse("2026-01-02T03:04:05.123Z").plus(LIFETIME));
         }
 
         @Test
@@ -69,6 +78,14 @@ class IssueCredentialServiceTest {
             assertThat(sealed.masterKeyId()).isEqualTo(masterKeys.currentKeyId());
             assertThat(sealed.ciphertext()).hasSize(32 + 16).isNotEqualTo(issued.secret());
             assertThat(indexOf(sealed.ciphertext(), Arrays.copyOf(issued.secret(), 8))).isNegative();
+        }
+
+        @Test
+        void keepsTheSameExpiryTheCallerWasTold() {
+            IssuedCredential issued = service.issue();
+
+            assertThat(stored(issued).expiresAt()).isEqualTo(issued.expiresAt()).isPresent();
+            assertThat(stored(issued).isExpiredAt(issued.createdAt().plus(LIFETIME))).isTrue();
         }
 
         @Test

@@ -23,6 +23,10 @@ public interface SignalingStorage {
 
     AuditLog auditLog();
 
+    RateLimitStore rateLimits();
+
+    StoreStatistics statistics();
+
     /** The kind of store and whether it answers right now. */
     StoreHealth health();
 }

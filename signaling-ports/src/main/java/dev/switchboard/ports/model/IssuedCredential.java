@@ -3,13 +3,20 @@ package dev.switchboard.ports.model;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A freshly issued HMAC credential. The plaintext secret exists only in this value, returned once. */
-public record IssuedCredential(String credentialId, byte[] secret, Instant createdAt) {
+public record IssuedCredential(String credentialId, byte[] secret, Instant createdAt, Optional<Instant> expiresAt) {
     public IssuedCredential {
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         secret = secret.clone();
+    }
+
+    /** A credential without a lifetime. */
+    public IssuedCredential(String credentialId, byte[] secret, Instant createdAt) {
+        this(credentialId, secret, createdAt, Optional.empty());
     }
 
     @Override
@@ -20,7 +27,8 @@ public record IssuedCredential(String credentialId, byte[] secret, Instant creat
     @Override
     public boolean equals(Object other) {
         return other instanceof IssuedCredential that && credentialId.equals(that.credentialId)
-                && Arrays.equals(secret, that.secret) && createdAt.equals(that.createdAt);
+                && Arrays.equals(secret, that.secret) && createdAt.equals(that.createdAt)
+                && expiresAt.equals(that.expiresAt);
     }
 
     @Override

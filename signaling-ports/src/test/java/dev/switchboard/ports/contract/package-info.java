@@ -8,8 +8,11 @@
  * {@link dev.switchboard.ports.contract.AuditLogContract},
  * {@link dev.switchboard.ports.contract.NonceStoreContract},
  * {@link dev.switchboard.ports.contract.CredentialStoreContract},
- * {@link dev.switchboard.ports.contract.CounterStoreContract} and
+ * {@link dev.switchboard.ports.contract.CounterStoreContract},
+ * {@link dev.switchboard.ports.contract.RateLimitStoreContract} and
  * {@link dev.switchboard.ports.contract.EventPublisherContract}. An adapter's test extends one and
  * supplies a fresh store; concurrency cases make the races of the ports really happen.
+ * {@link dev.switchboard.ports.contract.StoreStatisticsContract} takes a whole storage instead, and checks each
+ * count through the other stores.
  */
 package dev.switchboard.ports.contract;

@@ -8,6 +8,6 @@ import java.util.OptionalLong;
  * A WebSocket request that passed every check before the upgrade: whose socket it will be (the ticket's
  * identity), where its pushes start, and the address place it holds.
  */
-record Admission(Identity owner, long after, OptionalLong eventsAfter, OpenSockets.Slot slot) {
-    static final AttachmentKey<Admission> KEY = AttachmentKey.create(Admission.class);
+record SocketAdmission(Identity owner, long after, OptionalLong eventsAfter, OpenSockets.Slot slot) {
+    static final AttachmentKey<SocketAdmission> KEY = AttachmentKey.create(SocketAdmission.class);
 }
