@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.switchboard.domain.EnterprisePolicy;
 import dev.switchboard.domain.MasterKeyRing;
 import dev.switchboard.domain.PairingPolicy;
+import dev.switchboard.domain.PeerJsPolicy;
 import dev.switchboard.domain.RateLimitPolicy;
 import dev.switchboard.domain.ServerSigningKey;
 import dev.switchboard.domain.SignalingCore;
@@ -124,17 +125,21 @@ final class CoreModule extends AbstractModule {
         return rateLimits.policy();
     }
 
-    /** The core works on the storage with every store call timed ({@link TimedStorage}). */
+    /**
+     * The core works on the storage with every store call timed ({@link TimedStorage}). Its PeerJS rules are
+     * bound whether or not the endpoint runs ({@link PeerJsModule}): serving them is the lifecycle's choice.
+     */
     @Provides
     @Singleton
     SignalingCore core(
             SignalingStorage storage, MeterRegistry registry, InstantSource clock, Entropy entropy,
             SignalingPolicy policy, PairingPolicy pairingPolicy, TransferPolicy transferPolicy,
-            EnterprisePolicy enterprisePolicy, RateLimitPolicy rateLimitPolicy) {
+            EnterprisePolicy enterprisePolicy, RateLimitPolicy rateLimitPolicy, PeerJsPolicy peerJsPolicy) {
         return SignalingCore.builder(TimedStorage.wrap(storage, registry), clock, entropy, policy, pairingPolicy)
                 .transfers(transferPolicy)
                 .enterprise(enterprisePolicy)
                 .rateLimits(rateLimitPolicy)
+                .peerJs(peerJsPolicy)
                 .build();
     }
 }

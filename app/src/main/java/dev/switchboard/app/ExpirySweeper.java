@@ -64,10 +64,11 @@ final class ExpirySweeper implements AutoCloseable {
                     .description("Expired records deleted by the sweeper of this instance")
                     .tag("kind", kind).register(registry).increment(count));
             log.debug("Swept {} offers, {} nonces, {} sessions, {} counters, {} devices; timed out {} members; purged {} "
-                    + "expired transfers, forgot {}; deleted {} rate-limit buckets, {} credentials", swept.offers(),
-                    swept.nonces(), swept.sessions(), swept.counters(), swept.devices(), swept.timedOutMembers(),
-                    swept.expiredTransfers(), swept.forgottenTransfers(), swept.rateLimitBuckets(),
-                    swept.credentials());
+                    + "expired transfers, forgot {}; deleted {} rate-limit buckets, {} credentials; expired {} PeerJS "
+                    + "messages, dropped {} stale PeerJS peers", swept.offers(), swept.nonces(), swept.sessions(),
+                    swept.counters(), swept.devices(), swept.timedOutMembers(), swept.expiredTransfers(),
+                    swept.forgottenTransfers(), swept.rateLimitBuckets(), swept.credentials(),
+                    swept.expiredPeerMessages(), swept.stalePeers());
             if (swept.expiredTransfers() > 0) {
                 // Worth an operator's eye: each is a transfer whose receiver never took all its chunks.
                 log.info("Deleted the chunks of {} transfer(s) that expired unfinished", swept.expiredTransfers());
@@ -92,6 +93,8 @@ final class ExpirySweeper implements AutoCloseable {
         kinds.put("devices", swept.devices());
         kinds.put("rate_limit_buckets", swept.rateLimitBuckets());
         kinds.put("credentials", swept.credentials());
+        kinds.put("expired_peer_messages", swept.expiredPeerMessages());
+        kinds.put("stale_peers", swept.stalePeers());
         return kinds;
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads settings by their environment-variable name ({@code SWITCHBOARD_HTTP_PORT}), letting the matching
@@ -20,6 +22,7 @@ import java.util.TreeSet;
  */
 final class SettingsReader {
     static final String ENV_PREFIX = "SWITCHBOARD_";
+    private static final Pattern MILLISECONDS = Pattern.compile("(\\d{1,9})(ms|s|m|)");
 
     private final Map<String, String> environment;
     private final Properties systemProperties;
@@ -107,6 +110,32 @@ final class SettingsReader {
         }
         problem(key, "must be a duration such as 30s, 5m, 12h or 30d, from " + DurationText.format(min) + " to "
                 + DurationText.format(max) + ", was \"" + value.get() + "\"");
+        return fallback;
+    }
+
+    /**
+     * A duration in milliseconds, as the {@code peer} server takes its timeouts: a bare whole number is
+     * milliseconds ({@code 5000}); {@code ms}, {@code s} and {@code m} name their unit ({@code 5s}).
+     */
+    Duration milliseconds(String key, Duration fallback, Duration min, Duration max) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Matcher matcher = MILLISECONDS.matcher(value.get().toLowerCase(Locale.ROOT));
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            Duration parsed = switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofMillis(amount);
+            };
+            if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+                return parsed;
+            }
+        }
+        problem(key, "must be a whole number of milliseconds (or with a unit: ms, s, m) from " + min.toMillis()
+                + " to " + max.toMillis() + ", was \"" + value.get() + "\"");
         return fallback;
     }
 

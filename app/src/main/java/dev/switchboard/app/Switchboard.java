@@ -7,6 +7,8 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.switchboard.adapter.http.HttpSettings;
 import dev.switchboard.adapter.http.SignalingHttpServer;
+import dev.switchboard.adapter.peerjs.PeerJsServer;
+import dev.switchboard.adapter.peerjs.PeerJsSettings;
 import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.adapter.postgres.PostgresStorage;
 import dev.switchboard.domain.SignalingCore;
@@ -16,7 +18,9 @@ import dev.switchboard.ports.driving.VerifyAuditLog;
 import dev.switchboard.ports.model.Actor;
 import dev.switchboard.ports.model.Edition;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Deque;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -24,23 +28,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running application and its ordered lifecycle: schema migrations (PostgreSQL, unless disabled), the meter
- * registry, the storage, the core, the expiry sweeper, then the HTTP server; {@link #close()} stops them in
- * reverse: the HTTP server first (readiness turns false, in-flight requests finish within the grace, WebSockets
- * get 1001 "going away"), then the sweeper, then the storage and its pool. Guice only assembles objects;
+ * registry, the storage, the core, the expiry sweeper, the PeerJS endpoint (when enabled: its message expiry, then
+ * its server), then the HTTP server; {@link #close()} stops them in reverse: the HTTP server first (readiness turns
+ * false, in-flight requests finish within the grace, WebSockets get 1001 "going away"), then the PeerJS server (its
+ * sockets get 1001 too) and its expiry, then the sweeper, then the storage and its pool. Guice only assembles objects;
  * everything that opens a connection or a socket or starts a thread happens here, in this order.
  */
 public final class Switchboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Switchboard.class);
     /** Who the {@code verify-audit} command acts as: whoever runs it holds the store's credentials already. */
     private static final Actor.Admin OPERATOR = new Actor.Admin("verify-audit");
+    /** How often queued PeerJS messages are checked for expiry, as {@code peer}'s {@code cleanup_out_msgs}. */
+    private static final Duration PEER_EXPIRY_INTERVAL = Duration.ofSeconds(1);
 
     private final Deque<Component> started;
     private final int httpPort;
+    private final OptionalInt peerJsPort;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Switchboard(Deque<Component> started, int httpPort) {
+    private Switchboard(Deque<Component> started, int httpPort, OptionalInt peerJsPort) {
         this.started = started;
         this.httpPort = httpPort;
+        this.peerJsPort = peerJsPort;
     }
 
     /**
@@ -67,6 +76,10 @@ public final class Switchboard implements AutoCloseable {
             // for nothing, and the store it needs is closed only once it has stopped.
             started.push(new Component("expiry sweeper",
                     ExpirySweeper.start(core.sweeper(), config.store().sweepInterval(), metrics.registry())));
+            OptionalInt peerJsPort = OptionalInt.empty();
+            if (config.peerJs().enabled()) {
+                peerJsPort = OptionalInt.of(startPeerJs(injector, core, config.peerJs(), metrics, started));
+            }
             var http = SignalingHttpServer.builder(injector.getInstance(HttpSettings.class), core.useCases())
                     .pairing(core.pairing())
                     .transfers(core.transfers())
@@ -82,11 +95,29 @@ public final class Switchboard implements AutoCloseable {
                     config.edition().edition().wireName(), config.store().kind().configName(), config.http().host(),
                     server.port());
             warnAboutTheEdition(config);
-            return new Switchboard(started, server.port());
+            return new Switchboard(started, server.port(), peerJsPort);
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;
         }
+    }
+
+    /**
+     * Starts the PeerJS endpoint: its message expiry, then its server (so that a stop closes the sockets before
+     * the expiry goes). Returns the port it listens on.
+     */
+    private static int startPeerJs(Injector injector, SignalingCore core, PeerJsConfig peerJs,
+            PrometheusMetrics metrics, Deque<Component> started) {
+        Duration interval = peerJs.expireTimeout().compareTo(PEER_EXPIRY_INTERVAL) < 0
+                ? peerJs.expireTimeout() : PEER_EXPIRY_INTERVAL;
+        started.push(new Component("PeerJS message expiry",
+                PeerMessageExpirer.start(core.peerJs().expirePeerMessages(), interval, metrics.registry())));
+        PeerJsServer server = PeerJsServer.start(injector.getInstance(PeerJsSettings.class), core.peerJs());
+        started.push(new Component("PeerJS server (sockets closed 1001)", server));
+        int port = server.port();
+        log.info("PeerJS endpoint listening on {}:{}, path {}, keys {}", peerJs.host(), port, peerJs.path(),
+                peerJs.keys());
+        return port;
     }
 
     /**
@@ -153,7 +184,8 @@ public final class Switchboard implements AutoCloseable {
                 new MetricsModule(config.metrics()),
                 new CoreModule(config.signing(), config.offers(), config.pairing(), config.transfers(),
                         config.edition(), config.rateLimits()),
-                new HttpModule(config.http(), config.transfers(), version));
+                new HttpModule(config.http(), config.transfers(), version),
+                new PeerJsModule(config.peerJs(), config.http()));
     }
 
     /** What an operator should know about the edition before the first request: said once, at start-up. */
@@ -195,10 +227,15 @@ public final class Switchboard implements AutoCloseable {
         return httpPort;
     }
 
+    /** The port the PeerJS endpoint listens on (the one picked by the system when configured as 0); empty when off. */
+    public OptionalInt peerJsPort() {
+        return peerJsPort;
+    }
+
     /**
      * Stops every component in the reverse order of starting, logging each step: the HTTP server (readiness off,
-     * in-flight requests finish, WebSockets closed with 1001), the sweeper, the storage and its pool, the meter
-     * registry. Calling it again does nothing.
+     * in-flight requests finish, WebSockets closed with 1001), the PeerJS server (its sockets closed with 1001) and
+     * its message expiry, the sweeper, the storage and its pool, the meter registry. Calling it again does nothing.
      */
     @Override
     public void close() {

@@ -18,7 +18,8 @@ public record SwitchboardConfig(
         EditionConfig edition,
         StoreConfig store,
         RateLimitConfig rateLimits,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        PeerJsConfig peerJs) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(http, "http");
@@ -30,6 +31,7 @@ public record SwitchboardConfig(
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(peerJs, "peerJs");
     }
 
     /**
@@ -71,8 +73,9 @@ public record SwitchboardConfig(
     private static SwitchboardConfig read(
             Map<String, String> environment, Properties systemProperties, Command command) {
         SettingsReader settings = new SettingsReader(environment, systemProperties);
+        HttpConfig http = HttpConfig.read(settings);
         SwitchboardConfig config = new SwitchboardConfig(
-                HttpConfig.read(settings),
+                http,
                 SigningConfig.read(settings),
                 OfferConfig.read(settings),
                 PairingConfig.read(settings),
@@ -80,7 +83,8 @@ public record SwitchboardConfig(
                 EditionConfig.read(settings),
                 StoreConfig.read(settings, command),
                 RateLimitConfig.read(settings),
-                MetricsConfig.read(settings));
+                MetricsConfig.read(settings),
+                PeerJsConfig.read(settings, http.host(), http.port()));
         checkWithTheDomainsRules(settings, config);
         Optional<StoreKind> durable = StoreConfig.requested(settings).filter(StoreKind::durable);
         if (command == Command.ROTATE_KEYS && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {
@@ -123,6 +127,11 @@ public record SwitchboardConfig(
             config.edition().policy();
         } catch (IllegalArgumentException e) {
             settings.problem("SWITCHBOARD_DEVICE_*: " + e.getMessage());
+        }
+        try {
+            config.peerJs().policy();
+        } catch (IllegalArgumentException e) {
+            settings.problem("SWITCHBOARD_PEERJS_*: " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
+import dev.switchboard.adapter.peerjs.PeerJsServer;
+import dev.switchboard.adapter.peerjs.PeerJsSettings;
 import dev.switchboard.adapter.postgres.PoolStatistics;
 import dev.switchboard.adapter.postgres.PostgresSettings;
 import dev.switchboard.adapter.postgres.PostgresStorage;
@@ -30,6 +32,7 @@ class ArchitectureTest {
     private static final String ADAPTERS = "dev.switchboard.adapter..";
     private static final String APP = "dev.switchboard.app..";
     private static final String POSTGRES = "dev.switchboard.adapter.postgres..";
+    private static final String PEERJS = "dev.switchboard.adapter.peerjs..";
 
     private static JavaClasses production;
 
@@ -84,6 +87,34 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.switchboard.adapter.http..")
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.ports.driven..")
                 .because("a transport calls use cases (driving ports); only the core calls stores")
+                .check(production);
+    }
+
+    @Test
+    void peerJsAdapterNeverReachesIntoStores() {
+        noClasses().that().resideInAPackage(PEERJS)
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.ports.driven..")
+                .because("the PeerJS protocol is a thin translation onto the driving ports, not a second engine "
+                        + "with stores of its own")
+                .check(production);
+    }
+
+    @Test
+    void peerJsAdapterDependsOnlyOnThePortsAndItsLibraries() {
+        classes().that().resideInAPackage(PEERJS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", PORTS, PEERJS, "io.undertow..", "org.xnio..", "com.fasterxml.jackson..",
+                        "org.slf4j..")
+                .because("a transport knows the driving ports and its own technology, nothing else")
+                .check(production);
+    }
+
+    @Test
+    void appUsesThePeerJsAdapterOnlyThroughItsEntryAndSettings() {
+        noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat(resideInAPackage(PEERJS)
+                        .and(not(belongToAnyOf(PeerJsServer.class, PeerJsSettings.class))))
+                .because("the sockets, frames and routes are the adapter's business")
                 .check(production);
     }
 
@@ -150,6 +181,8 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("dev.switchboard.domain.offers"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.adapter.memory"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.adapter.http"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.adapter.peerjs"))
+                .anyMatch(p -> p.startsWith("dev.switchboard.domain.peerjs"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.adapter.postgres.schema"))
                 .anyMatch(p -> p.startsWith("dev.switchboard.app"))
                 .noneMatch(p -> p.startsWith("dev.switchboard.ports.testing"));

@@ -70,13 +70,14 @@ class ExpirySweeperTest {
 
     @Test
     void namesEveryKindOfTheSweptRecord() {
-        assertThat(ExpirySweeper.deletedByKind(new SweepExpired.Swept(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))
+        assertThat(ExpirySweeper.deletedByKind(new SweepExpired.Swept(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)))
                 .containsExactly(
                         entry("offers", 1), entry("nonces", 2),
                         entry("sessions", 3), entry("timed_out_members", 4),
                         entry("counters", 5), entry("expired_transfers", 6),
                         entry("forgotten_transfers", 7), entry("devices", 8),
-                        entry("rate_limit_buckets", 9), entry("credentials", 10));
+                        entry("rate_limit_buckets", 9), entry("credentials", 10),
+                        entry("expired_peer_messages", 11), entry("stale_peers", 12));
     }
 
     private static double deleted(SimpleMeterRegistry registry, String kind) {

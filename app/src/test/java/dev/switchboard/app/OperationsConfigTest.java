@@ -213,10 +213,10 @@ class OperationsConfigTest {
         @Test
         void readsTheSameSettingsAsServing() {
             SwitchboardConfig config = SwitchboardConfig.forKeyRotation(
-                    Map.of("SWITCHBOARD_MASTER_KEY", KEY, "SWITCHBOARD_HTTP_PORT", "9000"), new Properties());
+                    Map.of("SWITCHBOARD_MASTER_KEY", KEY, "SWITCHBOARD_HTTP_PORT", "9090"), new Properties());
 
             assertThat(config.signing().masterKeys()).isPresent();
-            assertThat(config.http().port()).isEqualTo(9000);
+            assertThat(config.http().port()).isEqualTo(9090);
         }
     }
 

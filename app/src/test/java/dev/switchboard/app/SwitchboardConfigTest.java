@@ -67,14 +67,14 @@ class SwitchboardConfigTest {
         void readsEnvironmentVariables() {
             SwitchboardConfig config = read(Map.of(
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                    "SWITCHBOARD_HTTP_PORT", "9000",
+                    "SWITCHBOARD_HTTP_PORT", "9090",
                     "SWITCHBOARD_HTTP_SHUTDOWN_GRACE_SECONDS", "45",
                     "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "5",
                     "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "7",
                     "SWITCHBOARD_STORE", "memory"));
 
             assertThat(config.http().host()).isEqualTo("127.0.0.1");
-            assertThat(config.http().port()).isEqualTo(9000);
+            assertThat(config.http().port()).isEqualTo(9090);
             assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
             assertThat(config.offers().minTtl()).isEqualTo(Duration.ofSeconds(5));
             assertThat(config.offers().maxCandidatesPerSide()).isEqualTo(7);

@@ -32,6 +32,7 @@ class SwitchboardTest {
         Map<String, String> settings = new HashMap<>(more);
         settings.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
         settings.putIfAbsent("SWITCHBOARD_HTTP_PORT", "0");
+        settings.putIfAbsent("SWITCHBOARD_PEERJS_PORT", "0");
         return SwitchboardConfig.from(settings, new Properties());
     }
 
@@ -56,6 +57,15 @@ class SwitchboardTest {
             assertThat(switchboard.httpPort()).isPositive();
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"store\":\"memory\"");
+        }
+
+        @Test
+        void servesThePeerJsEndpointOnThePortItReportsAndReleasesItWhenClosed() throws Exception {
+            int port = switchboard.peerJsPort().orElseThrow();
+
+            assertThat(get(port, "/").body()).contains("\"name\":\"PeerJS Server\"");
+            switchboard.close();
+            assertThatThrownBy(() -> get(port, "/")).isInstanceOf(ConnectException.class);
         }
 
         @Test
@@ -128,6 +138,19 @@ class SwitchboardTest {
                     Map.of("SWITCHBOARD_MASTER_KEY", key, "SWITCHBOARD_SIGNING_KEY", key)))) {
                 assertThat(switchboard.httpPort()).isPositive();
                 assertThat(logged.list).isEmpty();
+            }
+        }
+    }
+
+    @Nested
+    class WhenThePeerJsEndpointIsOff {
+        @Test
+        void opensNoPeerJsPort() {
+            SwitchboardConfig off = onAFreePort(Map.of("SWITCHBOARD_PEERJS_ENABLED", "false"));
+            try (Switchboard switchboard = Switchboard.start(off)) {
+                assertThat(switchboard.peerJsPort()).isEmpty();
+                assertThat(Thread.getAllStackTraces().keySet())
+                        .noneMatch(thread -> thread.getName().equals("switchboard-peerjs-expiry"));
             }
         }
     }

@@ -10,12 +10,14 @@ import dev.switchboard.domain.identity.IssueCredentialService;
 import dev.switchboard.domain.identity.ReencryptSecretsService;
 import dev.switchboard.domain.offers.OfferUseCases;
 import dev.switchboard.domain.pairing.PairingServices;
+import dev.switchboard.domain.peerjs.PeerJsServices;
 import dev.switchboard.domain.transfers.TransferServices;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driven.SignalingStorage;
 import dev.switchboard.ports.driving.EnterpriseUseCases;
 import dev.switchboard.ports.driving.OperationsUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
+import dev.switchboard.ports.driving.PeerJsUseCases;
 import dev.switchboard.ports.driving.ReencryptSecrets;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
@@ -26,25 +28,27 @@ import java.util.Objects;
 /**
  * The domain's one entry: builds every driving port from the driven ports and the policies. Embedding
  * Switchboard without Guice is {@code SignalingCore.create(storage, clock, entropy, policy, pairingPolicy)}
- * followed by {@code useCases()}, {@code pairing()} and {@code transfers()}; {@link #builder} sets the other
- * policies. On an Enterprise edition every use case that changes something worth knowing is wrapped to record
- * it in the audit log.
+ * followed by {@code useCases()}, {@code pairing()}, {@code transfers()} and {@code peerJs()}; {@link #builder}
+ * sets the other policies. On an Enterprise edition every use case that changes something worth knowing is
+ * wrapped to record it in the audit log.
  */
 public final class SignalingCore {
     private final SignalingUseCases useCases;
     private final PairingUseCases pairing;
     private final TransferUseCases transfers;
+    private final PeerJsUseCases peerJs;
     private final EnterpriseUseCases enterprise;
     private final OperationsUseCases operations;
     private final SweepExpired sweeper;
     private final ReencryptSecrets reencryptSecrets;
 
     private SignalingCore(SignalingUseCases useCases, PairingUseCases pairing, TransferUseCases transfers,
-            EnterpriseUseCases enterprise, OperationsUseCases operations, SweepExpired sweeper,
+            PeerJsUseCases peerJs, EnterpriseUseCases enterprise, OperationsUseCases operations, SweepExpired sweeper,
             ReencryptSecrets reencryptSecrets) {
         this.useCases = useCases;
         this.pairing = pairing;
         this.transfers = transfers;
+        this.peerJs = peerJs;
         this.enterprise = enterprise;
         this.operations = operations;
         this.sweeper = sweeper;
@@ -73,8 +77,8 @@ public final class SignalingCore {
 
     /**
      * A builder of a core over these ports and rules; the other policies default to
-     * {@link TransferPolicy#defaults} (signed with the pairing policy's key), {@link EnterprisePolicy#consumer()}
-     * and {@link RateLimitPolicy#defaults()}.
+     * {@link TransferPolicy#defaults} (signed with the pairing policy's key), {@link EnterprisePolicy#consumer()},
+     * {@link RateLimitPolicy#defaults()} and {@link PeerJsPolicy#defaults()}.
      */
     public static Builder builder(
             SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy,
@@ -95,6 +99,11 @@ public final class SignalingCore {
     /** Every driving port of the transfer relay, for transports. */
     public TransferUseCases transfers() {
         return transfers;
+    }
+
+    /** Every driving port of the PeerJS-compatible endpoint, for its transport. */
+    public PeerJsUseCases peerJs() {
+        return peerJs;
     }
 
     /** The edition, the admin gate and every Enterprise driving port (refusing on Consumer), for transports. */
@@ -127,6 +136,7 @@ public final class SignalingCore {
         private TransferPolicy transferPolicy;
         private EnterprisePolicy enterprisePolicy = EnterprisePolicy.consumer();
         private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.defaults();
+        private PeerJsPolicy peerJsPolicy = PeerJsPolicy.defaults();
 
         private Builder(SignalingStorage storage, InstantSource clock, Entropy entropy, SignalingPolicy policy,
                 PairingPolicy pairingPolicy) {
@@ -150,6 +160,11 @@ public final class SignalingCore {
 
         public Builder rateLimits(RateLimitPolicy rateLimitPolicy) {
             this.rateLimitPolicy = Objects.requireNonNull(rateLimitPolicy, "rateLimitPolicy");
+            return this;
+        }
+
+        public Builder peerJs(PeerJsPolicy peerJsPolicy) {
+            this.peerJsPolicy = Objects.requireNonNull(peerJsPolicy, "peerJsPolicy");
             return this;
         }
 
@@ -177,6 +192,8 @@ public final class SignalingCore {
                     storage.nonces(), storage.events(), clock, entropy, pairingPolicy);
             TransferUseCases transfers = TransferServices.create(storage.transfers(), storage.counters(), clock,
                     entropy, transferPolicy, trail::transferCompleted);
+            PeerJsUseCases peerJs = PeerJsServices.create(storage.peers(), storage.events(), clock, entropy,
+                    peerJsPolicy);
             EnterpriseUseCases enterprise = EnterpriseServices.create(storage.devices(), storage.auditLog(), clock,
                     enterprisePolicy, trail);
             OperationsUseCases operations = new OperationsUseCases(
@@ -186,9 +203,10 @@ public final class SignalingCore {
                     storage.counters(), storage.transfers(), storage.devices(), storage.rateLimits(),
                     storage.credentials(),
                     PairingServices.presenceSweep(storage.sessions(), storage.events(), pairingPolicy),
-                    transferPolicy.retention(), trail, clock);
+                    transferPolicy.retention(), peerJs.expirePeerMessages(), storage.peers(),
+                    peerJsPolicy.aliveTimeout(), trail, clock);
             return new SignalingCore(AuditedSignaling.wrap(useCases, trail), AuditedPairing.wrap(pairing, trail),
-                    AuditedTransfers.wrap(transfers, trail), enterprise, operations, sweeper,
+                    AuditedTransfers.wrap(transfers, trail), peerJs, enterprise, operations, sweeper,
                     new ReencryptSecretsService(storage.credentials(), policy.masterKeys(), entropy));
         }
     }

@@ -7,6 +7,7 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.PeerStore;
 import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
@@ -75,6 +76,11 @@ public class ForwardingStorage implements SignalingStorage {
     @Override
     public StoreStatistics statistics() {
         return stores.statistics();
+    }
+
+    @Override
+    public PeerStore peers() {
+        return stores.peers();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.switchboard.ports.model.LimitedAction;
 import dev.switchboard.ports.testing.SettableClock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the builder wires, and what it chooses when a policy is left out. */
@@ -71,5 +72,26 @@ class SignalingCoreTest {
         assertRefused(ErrorCode.VALIDATION_FAILED, () -> core.transfers().createTransfer().create(TestCore.ALICE,
                 new CreateTransfer.Request(2, 16, OptionalLong.empty(), Optional.empty(), Optional.empty(),
                         "198.51.100.1")));
+    }
+
+    @Test
+    void servesThePeerJsDefaultsWhenNoPeerJsPolicyIsGiven() {
+        SignalingCore core = builder().build();
+
+        assertThat(core.peerJs().generatePeerId().generate("peerjs").value()).hasSize(36);
+        assertRefused(ErrorCode.PEER_KEY_INVALID, () -> core.peerJs().generatePeerId().generate("other"));
+        assertRefused(ErrorCode.PEER_DISCOVERY_DISABLED, () -> core.peerJs().listPeers().list("peerjs"));
+    }
+
+    @Test
+    void honoursThePeerJsPolicyItIsGiven() {
+        PeerJsPolicy d = PeerJsPolicy.defaults();
+        PeerJsPolicy discoverable = new PeerJsPolicy(Set.of("my-app"), d.expireTimeout(), d.aliveTimeout(),
+                d.concurrentLimit(), true, d.maxQueuedPerPeer(), d.maxQueuedTotal(), d.maxPayloadChars());
+
+        SignalingCore core = builder().peerJs(discoverable).build();
+
+        assertThat(core.peerJs().listPeers().list("my-app")).isEmpty();
+        assertRefused(ErrorCode.PEER_KEY_INVALID, () -> core.peerJs().listPeers().list("peerjs"));
     }
 }

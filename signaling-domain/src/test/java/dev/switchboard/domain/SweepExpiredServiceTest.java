@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.memory.InMemoryStorage;
 import dev.switchboard.ports.driving.ClaimTransfer;
+import dev.switchboard.ports.driving.ConnectPeer;
 import dev.switchboard.ports.driving.CreateTransfer;
 import dev.switchboard.ports.driving.JoinSession;
 import dev.switchboard.ports.driving.OpenSession;
 import dev.switchboard.ports.driving.PairingUseCases;
+import dev.switchboard.ports.driving.PeerJsUseCases;
 import dev.switchboard.ports.driving.RegisterDevice;
 import dev.switchboard.ports.driving.SweepExpired;
 import dev.switchboard.ports.driving.TransferUseCases;
@@ -21,6 +23,10 @@ import dev.switchboard.ports.model.LimitSubject;
 import dev.switchboard.ports.model.LimitedAction;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
+import dev.switchboard.ports.model.PeerId;
+import dev.switchboard.ports.model.PeerMessage;
+import dev.switchboard.ports.model.PeerMessageType;
+import dev.switchboard.ports.model.PeerSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -223,6 +229,50 @@ class SweepExpiredServiceTest {
             assertThat(core.storage.credentials().find(old.credentialId())).isEmpty();
             assertThat(core.storage.credentials().find(fresh.credentialId())).isPresent();
             assertThat(core.sweeper().sweep()).isEqualTo(new SweepExpired.Swept(0, 0, 0, 0, 0));
+        }
+    }
+
+    @Nested
+    class WhenPeerJsStateIsDue {
+        private final PeerJsUseCases peerJs = core.peerJs();
+        private final PeerSession alice = connect("alice");
+        private final PeerSession silent = connect("silent");
+
+        WhenPeerJsStateIsDue() {
+            peerJs.relayPeerMessage().relay(alice, PeerMessageType.OFFER, new PeerId("absent"), "{}");
+        }
+
+        private PeerSession connect(String id) {
+            return peerJs.connectPeer()
+                    .connect(new ConnectPeer.Request("peerjs", new PeerId(id), "token-" + id, "198.51.100.1"))
+                    .session();
+        }
+
+        @Test
+        void expiresUndeliveredMessagesAndTellsTheirSenders() {
+            core.clock.advance(PeerJsPolicy.defaults().expireTimeout().plusMillis(1));
+
+            SweepExpired.Swept swept = sweeper.sweep();
+
+            assertThat(swept.expiredPeerMessages()).isOne();
+            assertThat(swept.stalePeers()).isZero();
+            assertThat(peerJs.receivePeerMessages().receive(alice, 0, 10)).extracting(PeerMessage::type)
+                    .containsExactly(PeerMessageType.EXPIRE);
+        }
+
+        @Test
+        void forgetsConnectionsOnlyOnceTheyWereSilentWellPastTheAliveTimeout() {
+            Duration aliveTimeout = PeerJsPolicy.defaults().aliveTimeout();
+            core.clock.advance(aliveTimeout.plus(SweepExpiredService.STALE_PEER_MARGIN));
+            peerJs.keepPeerAlive().keepAlive(alice);
+            assertThat(sweeper.sweep().stalePeers()).isZero();
+
+            core.clock.advance(Duration.ofMillis(1));
+            SweepExpired.Swept swept = sweeper.sweep();
+
+            assertThat(swept.stalePeers()).isOne();
+            assertThat(storage.peers().holder(silent.peer())).isEmpty();
+            assertThat(storage.peers().holder(alice.peer())).isPresent();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.ports.driving.AnswerOffer;
 import dev.switchboard.ports.driving.PublishOffers;
 import dev.switchboard.ports.driving.OperationsUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
+import dev.switchboard.ports.driving.PeerJsUseCases;
 import dev.switchboard.ports.driving.ReencryptSecrets;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.SweepExpired;
@@ -117,6 +118,10 @@ public final class TestCore {
 
     public EnterpriseUseCases enterpriseUseCases() {
         return core.enterprise();
+    }
+
+    public PeerJsUseCases peerJs() {
+        return core.peerJs();
     }
 
     public SweepExpired sweeper() {

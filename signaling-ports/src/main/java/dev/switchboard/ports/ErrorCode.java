@@ -119,6 +119,16 @@ public enum ErrorCode {
     /** The call needs the admin credential, and the one given is missing or wrong. */
     ADMIN_REQUIRED,
 
+    // --- PeerJS compatibility
+    /** The PeerJS API key is not one this server serves. */
+    PEER_KEY_INVALID,
+    /** Another live PeerJS socket, with another token, holds the id. */
+    PEER_ID_TAKEN,
+    /** This PeerJS socket no longer holds its id: a reconnect with the same token replaced it, or it timed out. */
+    PEER_SUPERSEDED,
+    /** Listing the peers of a realm is not allowed on this server. */
+    PEER_DISCOVERY_DISABLED,
+
     // --- transport and server
     /** The route does not exist. */
     NOT_FOUND,

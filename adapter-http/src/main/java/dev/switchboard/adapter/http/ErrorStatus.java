@@ -22,6 +22,8 @@ final class ErrorStatus {
             case SIGNATURE_MISSING, SIGNATURE_MALFORMED, SIGNATURE_COMPONENT_MISSING, SIGNATURE_PARAMETER_MISSING,
                     UNSUPPORTED_ALGORITHM, SIGNATURE_EXPIRED, SIGNATURE_FROM_FUTURE, NONCE_INVALID,
                     NONCE_REPLAYED, AUTHENTICATION_FAILED, TICKET_INVALID, ADMIN_REQUIRED -> 401;
+            // As the PeerJS server answers: 401 for a key it does not serve and for a peer list it does not give.
+            case PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED -> 401;
             case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER, NOT_A_MEMBER, NOT_SESSION_HOST,
                     VERIFIER_MISMATCH, CAPABILITY_INVALID, FEATURE_NOT_IN_EDITION, NOT_DEVICE_OWNER -> 403;
             case OFFER_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND, TRANSFER_NOT_FOUND, CHUNK_NOT_AVAILABLE,
@@ -29,6 +31,8 @@ final class ErrorStatus {
             case METHOD_NOT_ALLOWED -> 405;
             case OFFER_ALREADY_ANSWERED, CANDIDATE_LIMIT_REACHED, SESSION_FULL, TRANSFER_ALREADY_CLAIMED,
                     TRANSFER_COMPLETE, CHUNK_CONFLICT, DEVICE_ID_TAKEN, DEVICE_REVOKED -> 409;
+            // Conflicts over who holds a PeerJS id: another token holds it, or a reconnect took it over.
+            case PEER_ID_TAKEN, PEER_SUPERSEDED -> 409;
             case OFFER_EXPIRED, SESSION_EXPIRED, SESSION_CLOSED, TRANSFER_EXPIRED, CHUNK_ACKNOWLEDGED -> 410;
             case PAYLOAD_TOO_LARGE, BATCH_TOO_LARGE, TRANSFER_BYTES_EXCEEDED -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -42,8 +46,12 @@ final class ErrorStatus {
 
     /** Whether the code refuses the caller's signature, so the response must say how to sign. */
     static boolean asksForSignature(ErrorCode code) {
-        // A connection ticket or the admin credential is not a signature: telling its holder how to sign would mislead.
-        return of(code) == 401 && code != ErrorCode.TICKET_INVALID && code != ErrorCode.ADMIN_REQUIRED;
+        // A connection ticket, the admin credential or a PeerJS key is not a signature: telling its holder how to
+        // sign would mislead.
+        return of(code) == 401 && switch (code) {
+            case TICKET_INVALID, ADMIN_REQUIRED, PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED -> false;
+            default -> true;
+        };
     }
 
     /** The {@code WWW-Authenticate} challenge a refusal carries by its code alone. */

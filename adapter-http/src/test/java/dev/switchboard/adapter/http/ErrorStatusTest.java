@@ -48,7 +48,8 @@ class ErrorStatusTest {
     void asksForASignatureExactlyOnTheUnauthorizedCodes() {
         assertThat(Arrays.stream(ErrorCode.values()).filter(ErrorStatus::asksForSignature))
                 .contains(ErrorCode.AUTHENTICATION_FAILED, ErrorCode.NONCE_REPLAYED, ErrorCode.SIGNATURE_MISSING)
-                .doesNotContain(ErrorCode.DIGEST_MISMATCH, ErrorCode.NOT_OFFER_OWNER, ErrorCode.TICKET_INVALID)
+                .doesNotContain(ErrorCode.DIGEST_MISMATCH, ErrorCode.NOT_OFFER_OWNER, ErrorCode.TICKET_INVALID,
+                        ErrorCode.PEER_KEY_INVALID, ErrorCode.PEER_DISCOVERY_DISABLED)
                 .allSatisfy(code -> assertThat(ErrorStatus.of(code)).isEqualTo(401));
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -62,12 +64,16 @@ class MetricsTest {
         running.delete("/v1/offers/offer-0002");
         running.get("/no/such/path");
 
-        Timer offers = requests("/v1/offers/{offerId}", "204");
-        assertThat(offers).isNotNull();
-        assertThat(offers.count()).isEqualTo(2);
-        assertThat(offers.getId().getTag("method")).isEqualTo("DELETE");
-        assertThat(offers.getId().getTag("outcome")).isEqualTo("SUCCESS");
-        assertThat(requests("NOT_FOUND", "404").count()).isEqualTo(1);
+        // A request is recorded when its exchange completes, which may be just after the client has the response.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Timer offers = requests("/v1/offers/{offerId}", "204");
+            assertThat(offers).isNotNull();
+            assertThat(offers.count()).isEqualTo(2);
+            assertThat(offers.getId().getTag("method")).isEqualTo("DELETE");
+            assertThat(offers.getId().getTag("outcome")).isEqualTo("SUCCESS");
+            assertThat(requests("NOT_FOUND", "404")).isNotNull();
+            assertThat(requests("NOT_FOUND", "404").count()).isEqualTo(1);
+        });
         assertThat(running.get("/metrics").body()).doesNotContain("offer-0001");
     }
 
@@ -80,10 +86,16 @@ class MetricsTest {
         running.get("/nothing");
         running.send("POST", "/v1/offers", "x".repeat(2000));
 
-        assertThat(registry.get("switchboard.rejections").tag("reason", "authentication").counter().count()).isEqualTo(1);
-        assertThat(registry.get("switchboard.rejections").tag("reason", "not_found").counter().count()).isEqualTo(1);
-        assertThat(registry.get("switchboard.rejections").tag("reason", "payload_too_large").counter().count())
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(rejections("authentication")).isEqualTo(1);
+            assertThat(rejections("not_found")).isEqualTo(1);
+            assertThat(rejections("payload_too_large")).isEqualTo(1);
+        });
+    }
+
+    private double rejections(String reason) {
+        var counter = registry.find("switchboard.rejections").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

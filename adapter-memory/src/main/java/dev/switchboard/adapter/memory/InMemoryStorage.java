@@ -7,6 +7,7 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.PeerStore;
 import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
@@ -32,6 +33,7 @@ public final class InMemoryStorage implements SignalingStorage {
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
+    private final InMemoryPeerStore peers = new InMemoryPeerStore();
     private final InMemoryStoreStatistics statistics =
             new InMemoryStoreStatistics(offers, sessions, transfers, devices, credentials);
 
@@ -99,6 +101,12 @@ public final class InMemoryStorage implements SignalingStorage {
     @Override
     public StoreStatistics statistics() {
         return statistics;
+    }
+
+    /** The PeerJS directory and message queues; peers reach each other only through the same instance. */
+    @Override
+    public PeerStore peers() {
+        return peers;
     }
 
     /** Memory always answers. */

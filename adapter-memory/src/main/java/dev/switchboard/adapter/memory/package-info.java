@@ -9,8 +9,10 @@
  * locks per transfer ({@code TransferSlot}, which holds the chunks' bytes until acknowledged and their SHA-256
  * after) and counts per sender and address through {@code TransferIndex}; {@code InMemoryDeviceStore} changes
  * devices by compare-and-set in id order; {@code InMemoryAuditLog} appends under one writer lock.
- * {@code InMemoryRateLimitStore} keeps one token bucket's arrival time per key, each decided in one atomic
- * compute; {@code InMemoryStoreStatistics} counts by walking the stores' live records.
+ * {@code InMemoryPeerStore} keeps PeerJS ids per realm ({@code PeerDirectory}) and messages per recipient
+ * ({@code PeerQueues}), each decided in one atomic compute on its realm or recipient, with one counter for the
+ * store-wide queue bound. {@code InMemoryRateLimitStore} keeps one token bucket's arrival time per key, each
+ * decided in one atomic compute; {@code InMemoryStoreStatistics} counts by walking the stores' live records.
  * {@code InMemoryNonceStore},
  * {@code InMemoryCredentialStore} (sorted by id, for key rotation), {@code InMemoryCounterStore} and
  * {@code InMemoryEventPublisher} complete the set.

@@ -3,6 +3,9 @@ package dev.switchboard.adapter.memory;
 import static dev.switchboard.ports.testing.AuditFixtures.anEvent;
 import static dev.switchboard.ports.testing.DeviceFixtures.aDevice;
 import static dev.switchboard.ports.testing.OfferFixtures.anOffer;
+import static dev.switchboard.ports.testing.PeerFixtures.aConnection;
+import static dev.switchboard.ports.testing.PeerFixtures.aMessage;
+import static dev.switchboard.ports.testing.PeerFixtures.randomAddress;
 import static dev.switchboard.ports.testing.SessionFixtures.NOW;
 import static dev.switchboard.ports.testing.SessionFixtures.aSession;
 import static dev.switchboard.ports.testing.TransferFixtures.aTransfer;
@@ -12,6 +15,8 @@ import dev.switchboard.ports.model.AuditEventType;
 import dev.switchboard.ports.model.Device;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
+import dev.switchboard.ports.model.PeerAddress;
+import dev.switchboard.ports.model.PeerConnection;
 import dev.switchboard.ports.model.Statistics;
 import dev.switchboard.ports.model.StoreHealth;
 import dev.switchboard.ports.model.Transfer;
@@ -41,6 +46,7 @@ class InMemoryStorageTest {
         assertThat(storage.auditLog()).isSameAs(storage.auditLog());
         assertThat(storage.rateLimits()).isSameAs(storage.rateLimits());
         assertThat(storage.statistics()).isSameAs(storage.statistics());
+        assertThat(storage.peers()).isSameAs(storage.peers());
     }
 
     @Test
@@ -96,5 +102,19 @@ class InMemoryStorageTest {
         assertThat(other.transfers().find(transfer.id())).isEmpty();
         assertThat(other.devices().find(device.id())).isEmpty();
         assertThat(other.auditLog().readAfter(0, 10)).isEmpty();
+    }
+
+    @Test
+    void keepsItsPeersAndTheirQueuesToItself() {
+        PeerAddress peer = randomAddress();
+        PeerConnection connection = aConnection(peer);
+        storage.peers().claim(connection, NOW, Integer.MAX_VALUE);
+        storage.peers().enqueue(aMessage(peer), 10, 10);
+
+        assertThat(storage.peers().holder(peer)).contains(connection);
+        assertThat(storage.peers().queued(peer, 0, 10)).hasSize(1);
+        InMemoryStorage other = new InMemoryStorage();
+        assertThat(other.peers().holder(peer)).isEmpty();
+        assertThat(other.peers().queued(peer, 0, 10)).isEmpty();
     }
 }

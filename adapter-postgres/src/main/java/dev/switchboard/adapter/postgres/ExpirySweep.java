@@ -7,6 +7,7 @@ import static dev.switchboard.adapter.postgres.schema.Tables.MAILBOX_MESSAGES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.PEER_CONNECTIONS;
 import static dev.switchboard.adapter.postgres.schema.Tables.RATE_LIMIT_BUCKETS;
 import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
@@ -16,8 +17,8 @@ import java.util.function.IntSupplier;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes expired offers, nonces, pairing sessions, counters, transfers, devices and credentials, and full
- * rate-limit buckets, in batches of short transactions. Each
+ * Deletes expired offers, nonces, pairing sessions, counters, transfers, devices and credentials, full
+ * rate-limit buckets and stale PeerJS connections, in batches of short transactions. Each
  * batch claims its rows with {@code FOR UPDATE SKIP LOCKED}, so that sweeps on several instances split the
  * work instead of waiting on (or deadlocking with) each other, and a row a writer holds is left for the
  * next sweep.
@@ -136,6 +137,22 @@ final class ExpirySweep {
                         .limit(BATCH)
                         .forUpdate()
                         .skipLocked()))
+                .execute()));
+    }
+
+    /**
+     * PeerJS connections last seen before {@code seenBefore}; returns how many. A connection whose row a claim
+     * or a touch holds is left for the next sweep, and a claimed row is re-checked on its newest version, so a
+     * connection touched meanwhile stays.
+     */
+    int peerConnectionsSeenBefore(Instant seenBefore) {
+        return inBatches(() -> database.statement(dsl -> dsl.deleteFrom(PEER_CONNECTIONS)
+                .where(DSL.row(PEER_CONNECTIONS.REALM_KEY, PEER_CONNECTIONS.PEER_ID).in(
+                        DSL.select(PEER_CONNECTIONS.REALM_KEY, PEER_CONNECTIONS.PEER_ID).from(PEER_CONNECTIONS)
+                                .where(PEER_CONNECTIONS.LAST_SEEN_AT.lt(seenBefore))
+                                .limit(BATCH)
+                                .forUpdate()
+                                .skipLocked()))
                 .execute()));
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.ports.driven.DeviceStore;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.driven.NonceStore;
 import dev.switchboard.ports.driven.OfferStore;
+import dev.switchboard.ports.driven.PeerStore;
 import dev.switchboard.ports.driven.RateLimitStore;
 import dev.switchboard.ports.driven.SessionStore;
 import dev.switchboard.ports.driven.SignalingStorage;
@@ -53,6 +54,7 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     private final PostgresAuditLog auditLog;
     private final PostgresRateLimitStore rateLimits;
     private final PostgresStoreStatistics statistics;
+    private final PostgresPeerStore peers;
     private final SchemaCheck schema;
 
     private PostgresStorage(HikariDataSource pool, DSLContext dsl, Database database, PostgresEventPublisher events) {
@@ -70,6 +72,7 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         this.auditLog = new PostgresAuditLog(database);
         this.rateLimits = new PostgresRateLimitStore(database);
         this.statistics = new PostgresStoreStatistics(database);
+        this.peers = new PostgresPeerStore(database);
     }
 
     /**
@@ -169,6 +172,12 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
     @Override
     public StoreStatistics statistics() {
         return statistics;
+    }
+
+    /** The PeerJS directory and queues every instance on the database shares, so peers on any instance meet. */
+    @Override
+    public PeerStore peers() {
+        return peers;
     }
 
     /**

@@ -14,7 +14,9 @@
  * an {@code AdvisoryLock} that decides invite codes and the byte budget, a conditional UPDATE for the claim,
  * and the transfer's row lock for every chunk change; {@code PostgresDeviceStore} ({@code DeviceRows})
  * compares versions; {@code PostgresAuditLog} ({@code AuditRows}) appends under one advisory lock.
- * {@code PostgresRateLimitStore} keeps GCRA token buckets, one upsert per take; {@code PostgresStoreStatistics}
+ * {@code PostgresPeerStore} keeps the PeerJS directory and queues: claims under a realm's advisory lock
+ * ({@code PeerLocks}) and the id's row lock, queues ({@code PeerQueues}, {@code PeerRows}) under per-recipient
+ * locks with one row counting the total. {@code PostgresRateLimitStore} keeps GCRA token buckets, one upsert per take; {@code PostgresStoreStatistics}
  * counts live records in one statement; {@code SchemaCheck} tells health whether migrations are pending, and
  * {@link dev.switchboard.adapter.postgres.PoolStatistics} reports the pool's use.
  * {@code ExpirySweep} deletes what expired in batches, and {@code PostgresEventPublisher} wakes subscribers on every instance

@@ -55,7 +55,7 @@ class PostgresOperationsTest {
                 assertThat(storage.health()).as("a lacking schema is asked about again, not kept").isEqualTo(
                         new StoreHealth("postgres", false));
 
-                assertThat(PostgresStorage.migrate(settings)).isEqualTo(1);
+                assertThat(PostgresStorage.migrate(settings)).isEqualTo(2);
 
                 assertThat(storage.health()).isEqualTo(new StoreHealth("postgres", true));
             }

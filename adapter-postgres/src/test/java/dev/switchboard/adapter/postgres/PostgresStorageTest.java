@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driven.AuditLog;
+import dev.switchboard.ports.driven.PeerStore;
 import dev.switchboard.ports.driven.TransferStore;
 import dev.switchboard.ports.model.AuditEntry;
 import dev.switchboard.ports.model.AuditEvent;
@@ -22,16 +23,19 @@ import dev.switchboard.ports.model.Chunk;
 import dev.switchboard.ports.model.Device;
 import dev.switchboard.ports.model.Offer;
 import dev.switchboard.ports.model.PairingSession;
+import dev.switchboard.ports.model.PeerAddress;
 import dev.switchboard.ports.model.SealedSecret;
 import dev.switchboard.ports.model.StoreHealth;
 import dev.switchboard.ports.model.StoredCredential;
 import dev.switchboard.ports.model.Transfer;
 import dev.switchboard.ports.testing.AuditFixtures.RecordingChainLink;
+import dev.switchboard.ports.testing.PeerFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.jooq.CloseableDSLContext;
@@ -83,14 +87,14 @@ class PostgresStorageTest {
         void refusesToStartUntilItIsMigrated() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 4 migration(s) (V1 signaling schema, V2 pairing sessions, "
-                            + "V3 transfers devices audit, V4 operations)")
+                    .hasMessageContaining("lacks 5 migration(s) (V1 signaling schema, V2 pairing sessions, "
+                            + "V3 transfers devices audit, V4 operations, V5 peerjs)")
                     .hasMessageContaining("run the migrations first");
         }
 
         @Test
         void migratesOnceAndThenFindsNothingToDo() {
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(4);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(5);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             Offer offer = anOffer().build();
@@ -126,8 +130,8 @@ class PostgresStorageTest {
         void refusesToStartUntilTheOthersAreApplied() {
             assertThatThrownBy(() -> PostgresStorage.create(settings))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lacks 3 migration(s) (V2 pairing sessions, V3 transfers devices audit, "
-                            + "V4 operations)");
+                    .hasMessageContaining("lacks 4 migration(s) (V2 pairing sessions, V3 transfers devices audit, "
+                            + "V4 operations, V5 peerjs)");
         }
 
         @Test
@@ -143,7 +147,7 @@ class PostgresStorageTest {
                         .execute();
             }
 
-            assertThat(PostgresStorage.migrate(settings)).isEqualTo(3);
+            assertThat(PostgresStorage.migrate(settings)).isEqualTo(4);
             assertThat(PostgresStorage.migrate(settings)).isZero();
 
             PairingSession session = aSession().build();
@@ -163,6 +167,10 @@ class PostgresStorageTest {
                 assertThat(storage.auditLog().append(anEvent(AuditEventType.TRANSFER_CREATED).build(), CHAIN).sequence())
                         .isEqualTo(1);
                 assertThat(storage.rateLimits().take("after-v4", Duration.ofSeconds(1), 1, NOW).allowed()).isTrue();
+                PeerAddress peer = PeerFixtures.randomAddress();
+                assertThat(storage.peers().claim(PeerFixtures.aConnection(peer), NOW, 1))
+                        .isEqualTo(new PeerStore.Claim.Claimed(Optional.empty()));
+                assertThat(storage.peers().enqueue(PeerFixtures.aMessage(peer), 1, 1)).isPresent();
             }
         }
     }

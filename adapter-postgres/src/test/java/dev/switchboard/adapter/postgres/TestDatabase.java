@@ -7,6 +7,9 @@ import static dev.switchboard.adapter.postgres.schema.Tables.DEVICES;
 import static dev.switchboard.adapter.postgres.schema.Tables.NONCES;
 import static dev.switchboard.adapter.postgres.schema.Tables.OFFERS;
 import static dev.switchboard.adapter.postgres.schema.Tables.PAIRING_SESSIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.PEER_CONNECTIONS;
+import static dev.switchboard.adapter.postgres.schema.Tables.PEER_MESSAGES;
+import static dev.switchboard.adapter.postgres.schema.Tables.PEER_MESSAGE_TOTAL;
 import static dev.switchboard.adapter.postgres.schema.Tables.RATE_LIMIT_BUCKETS;
 import static dev.switchboard.adapter.postgres.schema.Tables.TRANSFERS;
 
@@ -114,6 +117,15 @@ final class TestDatabase {
 
     static void emptyRateLimitBuckets() {
         admin().truncate(RATE_LIMIT_BUCKETS).execute();
+    }
+
+    /** Forgets every PeerJS connection and queued message, and sets the queues' total back to zero. */
+    static void emptyPeers() {
+        admin().transaction(configuration -> {
+            configuration.dsl().truncate(PEER_CONNECTIONS).execute();
+            configuration.dsl().truncate(PEER_MESSAGES).execute();
+            configuration.dsl().update(PEER_MESSAGE_TOTAL).set(PEER_MESSAGE_TOTAL.QUEUED, 0L).execute();
+        });
     }
 
     /** Deletes every record the statistics count. */

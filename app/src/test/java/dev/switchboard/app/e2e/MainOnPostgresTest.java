@@ -41,7 +41,8 @@ class MainOnPostgresTest {
 
     /** The port the process reports it listens on. */
     private static int listeningPort(LauncherProcess server) {
-        return Integer.parseInt(reported(server, "listening on 127\\.0\\.0\\.1:(\\d+)"));
+        // The start-up line, not the PeerJS endpoint's, which is also "listening on" its own port.
+        return Integer.parseInt(reported(server, "started: .*listening on 127\\.0\\.0\\.1:(\\d+)"));
     }
 
     /** How many migrations the process reports it applied. */
@@ -79,6 +80,7 @@ class MainOnPostgresTest {
                     "SWITCHBOARD_SIGNING_KEY", SIGNING_KEY,
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                     "SWITCHBOARD_HTTP_PORT", "0",
+                    "SWITCHBOARD_PEERJS_PORT", "0",
                     "SWITCHBOARD_MIGRATE_ON_START", "false"));
             try (LauncherProcess unmigrated = LauncherProcess.start(serve)) {
                 assertThat(unmigrated.awaitExit()).as(unmigrated.output()).isEqualTo(1);
@@ -99,7 +101,8 @@ class MainOnPostgresTest {
                     "SWITCHBOARD_MASTER_KEY", MASTER_KEY,
                     "SWITCHBOARD_SIGNING_KEY", SIGNING_KEY,
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                    "SWITCHBOARD_HTTP_PORT", "0")))) {
+                    "SWITCHBOARD_HTTP_PORT", "0",
+                    "SWITCHBOARD_PEERJS_PORT", "0")))) {
                 server.awaitOutput("started: edition=consumer, store=postgres");
                 // jOOQ would print its logo and a tip when it renders its first statement: the health check's.
                 ApiResponse health = new Api(listeningPort(server)).get("/health");
@@ -113,6 +116,7 @@ class MainOnPostgresTest {
                 assertThat(server.output())
                         // Readiness off and WebSockets closed before anything they need stops; the pool last.
                         .containsSubsequence("Switchboard stopping", "Stopping the HTTP server",
+                                "Stopping the PeerJS server", "Stopping the PeerJS message expiry",
                                 "Stopping the expiry sweeper", "Stopping the storage and its connection pool",
                                 "Switchboard stopped")
                         .doesNotContainIgnoringCase("thank you for using jooq")

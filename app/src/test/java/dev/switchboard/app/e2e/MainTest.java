@@ -92,7 +92,8 @@ class MainTest {
                     "SWITCHBOARD_EDITION", "enterprise",
                     "SWITCHBOARD_ENTERPRISE_ACKNOWLEDGED", "true",
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                    "SWITCHBOARD_HTTP_PORT", "0"))) {
+                    "SWITCHBOARD_HTTP_PORT", "0",
+                    "SWITCHBOARD_PEERJS_PORT", "0"))) {
 
                 launcher.awaitOutput("started: edition=enterprise, store=memory");
                 assertThat(launcher.output()).contains("the audit log and the device registry are lost");

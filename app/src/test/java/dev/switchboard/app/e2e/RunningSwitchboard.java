@@ -74,9 +74,18 @@ final class RunningSwitchboard implements BeforeClassTemplateInvocationCallback,
     }
 
     Api api() {
+        return running().api();
+    }
+
+    /** The port of the PeerJS endpoint. */
+    int peerJsPort() {
+        return running().peerJsPort();
+    }
+
+    private StartedSwitchboard running() {
         if (switchboard == null) {
             throw new IllegalStateException("not running: annotate the suite with @OnEveryStore");
         }
-        return switchboard.api();
+        return switchboard;
     }
 }

@@ -18,6 +18,7 @@ final class StartedSwitchboard implements AutoCloseable {
     static final Map<String, String> TEST_SETTINGS = Map.ofEntries(
             Map.entry("SWITCHBOARD_HTTP_HOST", "127.0.0.1"),
             Map.entry("SWITCHBOARD_HTTP_PORT", "0"),
+            Map.entry("SWITCHBOARD_PEERJS_PORT", "0"),
             Map.entry("SWITCHBOARD_MASTER_KEY", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
             Map.entry("SWITCHBOARD_SIGNING_KEY", "8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677"),
             Map.entry("SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "1"),
@@ -62,6 +63,11 @@ final class StartedSwitchboard implements AutoCloseable {
 
     int port() {
         return switchboard.httpPort();
+    }
+
+    /** The port of the PeerJS endpoint, which the test settings put on a free port too. */
+    int peerJsPort() {
+        return switchboard.peerJsPort().orElseThrow();
     }
 
     @Override

@@ -27,6 +27,8 @@ public interface SignalingStorage {
 
     StoreStatistics statistics();
 
+    PeerStore peers();
+
     /** The kind of store and whether it answers right now. */
     StoreHealth health();
 }

@@ -4,7 +4,8 @@
  * package-private {@code *Rules} classes), {@link dev.switchboard.ports.contract.SessionStoreContract}
  * (likewise, its groups extending {@code SessionStoreRules}),
  * {@link dev.switchboard.ports.contract.TransferStoreContract} (likewise, its groups extending
- * {@code TransferStoreRules}), {@link dev.switchboard.ports.contract.DeviceStoreContract},
+ * {@code TransferStoreRules}), {@link dev.switchboard.ports.contract.PeerStoreContract} (likewise, its groups
+ * extending {@code PeerStoreRules}), {@link dev.switchboard.ports.contract.DeviceStoreContract},
  * {@link dev.switchboard.ports.contract.AuditLogContract},
  * {@link dev.switchboard.ports.contract.NonceStoreContract},
  * {@link dev.switchboard.ports.contract.CredentialStoreContract},

@@ -1,0 +1,123 @@
+package dev.switchboard.adapter.peerjs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.switchboard.ports.model.PeerId;
+import dev.switchboard.ports.model.PeerMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The PeerJS wire format, both ways. A client frame is read with Jackson's streaming parser (duplicate keys,
+ * deep nesting and huge numbers or strings refused), and its {@code payload} is cut out of the frame's text
+ * as it was written, so what the recipient gets is the sender's JSON to the byte. Server frames are written
+ * by hand around that raw payload: {@code {"type":..,"src":..,"dst":..,"payload":..}}.
+ */
+final class PeerJsFrames {
+    /** The {@code payload} of a client frame that has none; written back as no payload at all. */
+    static final String NO_PAYLOAD = "null";
+    static final String OPEN = "{\"type\":\"OPEN\"}";
+    static final String ID_TAKEN = "{\"type\":\"ID-TAKEN\",\"payload\":{\"msg\":\"ID is taken\"}}";
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(100).maxStringLength(PeerJsSettings.MAX_FRAME_LIMIT).build())
+            .build();
+
+    private PeerJsFrames() {}
+
+    /** A client frame: its {@code type} as written, and {@code dst} and raw {@code payload} when present. */
+    record Inbound(String type, Optional<String> dst, String payload) {}
+
+    /** A frame that is not a PeerJS message; {@code getMessage()} says why, for the client. */
+    static final class Malformed extends Exception {
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Inbound parse(String text) throws Malformed {
+        String type = null;
+        String dst = null;
+        String payload = NO_PAYLOAD;
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new Malformed("a message must be a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "type" -> type = text(parser, value, "type");
+                    case "dst" -> dst = text(parser, value, "dst");
+                    case "src" -> parser.skipChildren(); // the server sets src itself
+                    case "payload" -> payload = raw(parser, value, text);
+                    default -> throw new Malformed("unknown field \"" + field + "\"");
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new Malformed("nothing may follow the message's JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw new Malformed("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (type == null) {
+            throw new Malformed("a message needs a type");
+        }
+        return new Inbound(type, Optional.ofNullable(dst), payload);
+    }
+
+    private static String text(JsonParser parser, JsonToken value, String field) throws IOException, Malformed {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new Malformed(field + " must be a string");
+        }
+        return parser.getText();
+    }
+
+    /** The value's exact text: from where its first token starts to where its last one ends. */
+    private static String raw(JsonParser parser, JsonToken value, String text) throws IOException {
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        if (value.isStructStart()) {
+            parser.skipChildren();
+        } else {
+            parser.finishToken();
+        }
+        int end = (int) parser.currentLocation().getCharOffset();
+        return text.substring(start, end);
+    }
+
+    static String error(String msg) {
+        return "{\"type\":\"ERROR\",\"payload\":{\"msg\":" + quote(msg) + "}}";
+    }
+
+    static String relayed(PeerMessage message) {
+        return message(message.type().name(), message.src(), message.dst(), message.payload());
+    }
+
+    /** Tells the sender that {@code dst} will not get its message. */
+    static String expire(PeerId dst, PeerId sender) {
+        return message("EXPIRE", dst, sender, NO_PAYLOAD);
+    }
+
+    private static String message(String type, PeerId src, PeerId dst, String payload) {
+        StringBuilder frame = new StringBuilder(48 + payload.length()).append("{\"type\":").append(quote(type))
+                .append(",\"src\":").append(quote(src.value())).append(",\"dst\":").append(quote(dst.value()));
+        if (!payload.equals(NO_PAYLOAD)) {
+            frame.append(",\"payload\":").append(payload);
+        }
+        return frame.append('}').toString();
+    }
+
+    private static String quote(String value) {
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
+    }
+}

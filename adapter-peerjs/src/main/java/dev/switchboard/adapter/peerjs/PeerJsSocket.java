@@ -1,0 +1,366 @@
+package dev.switchboard.adapter.peerjs;
+
+import dev.switchboard.ports.ErrorCode;
+import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.driving.ConnectPeer;
+import dev.switchboard.ports.driving.PeerJsUseCases;
+import dev.switchboard.ports.model.PeerId;
+import dev.switchboard.ports.model.PeerMessage;
+import dev.switchboard.ports.model.PeerMessageType;
+import dev.switchboard.ports.model.PeerSession;
+import dev.switchboard.ports.model.Subscription;
+import io.undertow.websockets.core.WebSocketCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
+
+/**
+ * One PeerJS WebSocket, from the upgrade to the close. Its IO thread only queues frames and notes signs of
+ * life ({@link PeerLiveness}); everything that calls a use case runs in rounds on a worker, one at a time
+ * ({@link WorkerLoop}): the first round takes the id (or refuses it as {@code peer} does, then closes), later
+ * rounds carry out the client's frames in order, refresh its liveness, and deliver what waits for it. A
+ * socket that no longer holds its id (a reconnect superseded it, here or on another instance, or it timed
+ * out) is closed, never left open.
+ */
+final class PeerJsSocket {
+    static final String NO_CREDENTIALS = "No id, token, or key supplied to websocket server";
+    static final String INVALID_KEY = "Invalid key provided";
+    static final String LIMIT = "Server has reached its concurrent user limit";
+    static final String INVALID_TYPE = "Invalid message type";
+    static final String CANNOT_SERVE = "The server cannot serve this connection now; reconnect later";
+    private static final Logger LOG = LoggerFactory.getLogger(PeerJsSocket.class);
+    private static final int FRAMES_PER_ROUND = 64;
+    private static final int MESSAGES_PER_ROUND = 100;
+    /** Client frames waiting for a round; a client that outruns its store this far is closed, not buffered. */
+    static final int MAX_PENDING_FRAMES = 1024;
+
+    private final WebSocketChannel channel;
+    private final PeerJsUseCases peerJs;
+    private final PeerSockets sockets;
+    private final Executor worker;
+    private final SocketQuery query;
+    private final PeerJsOutbox outbox;
+    private final PeerLiveness liveness;
+    private final WorkerLoop rounds;
+    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile PeerSession session;
+    private volatile Subscription watch;
+    private volatile boolean deliveryDue = true;
+    private volatile boolean keepAliveDue;
+    // Confined to the rounds.
+    private long delivered;
+
+    /** The query of {@code <path>peerjs?key=&id=&token=}; each is empty when absent or blank. */
+    record SocketQuery(Optional<String> key, Optional<String> id, Optional<String> token, String clientAddress) {}
+
+    PeerJsSocket(WebSocketChannel channel, PeerJsUseCases peerJs, PeerSockets sockets, Executor worker,
+            SocketQuery query, PeerJsSettings settings) {
+        this.channel = channel;
+        this.peerJs = peerJs;
+        this.sockets = sockets;
+        this.worker = worker;
+        this.query = query;
+        this.outbox = new PeerJsOutbox(channel);
+        this.rounds = new WorkerLoop(worker, this::round, () -> close(1001, "server shutting down"));
+        this.liveness = new PeerLiveness(channel, settings.pingInterval().toNanos(), () -> {
+            keepAliveDue = true;
+            rounds.signal();
+        }, () -> close(1001, "idle timeout"));
+    }
+
+    /** Takes over a socket that has just switched protocols (IO thread). */
+    void start(long maxFrameBytes) {
+        channel.addCloseTask(closed -> release());
+        if (!channel.isOpen() || !sockets.add(this)) {
+            close(1001, "server shutting down");
+            return;
+        }
+        channel.getReceiveSetter().set(new PeerJsInbound(this, maxFrameBytes));
+        channel.resumeReceives();
+        liveness.start();
+        rounds.signal();
+    }
+
+    /** A text frame arrived (IO thread). */
+    void received(String text) {
+        if (closing.get()) {
+            return;
+        }
+        liveness.lifeSign();
+        if (pending.incrementAndGet() > MAX_PENDING_FRAMES) {
+            sendErrorAndClose("too many messages in flight: at most " + MAX_PENDING_FRAMES + "; slow down", 1008,
+                    "too many messages");
+            return;
+        }
+        inbound.add(text);
+        rounds.signal();
+    }
+
+    /** A ping or pong arrived (IO thread). */
+    void lifeSign() {
+        liveness.lifeSign();
+    }
+
+    /** A frame the socket cannot take (binary, oversized) arrived (IO thread): an ERROR, then the close. */
+    void refused(String msg, int code) {
+        sendErrorAndClose(msg, code, "unacceptable frame");
+    }
+
+    /** The socket no longer holds its id (a reconnect took it over, or it timed out): closed at once. */
+    void superseded() {
+        close(1000, "id no longer held by this connection");
+    }
+
+    Optional<String> connectionId() {
+        PeerSession current = session;
+        return current == null ? Optional.empty() : Optional.of(current.connectionId());
+    }
+
+    /** Closes with {@code code}; the first close wins. Safe from any thread. */
+    void close(int code, String reason) {
+        if (closing.compareAndSet(false, true)) {
+            outbox.close(code, reason);
+        }
+    }
+
+    private void sendErrorAndClose(String msg, int code, String reason) {
+        if (closing.compareAndSet(false, true)) {
+            outbox.sendThenClose(PeerJsFrames.error(msg), code, reason);
+        }
+    }
+
+    private void round() {
+        if (closing.get()) {
+            return;
+        }
+        try {
+            if (session == null && !connect()) {
+                return;
+            }
+            for (int taken = 0; taken < FRAMES_PER_ROUND && !closing.get(); taken++) {
+                String text = inbound.poll();
+                if (text == null) {
+                    break;
+                }
+                pending.decrementAndGet();
+                handle(text);
+            }
+            if (!inbound.isEmpty()) {
+                rounds.signal();
+            }
+            if (keepAliveDue && !closing.get()) {
+                keepAliveDue = false;
+                keepAlive();
+            }
+            if (deliveryDue && !closing.get()) {
+                deliveryDue = false;
+                deliver();
+            }
+        } catch (SignalingException e) {
+            if (e.code() == ErrorCode.PEER_SUPERSEDED) {
+                superseded();
+            } else {
+                LOG.warn("the PeerJS socket of {} failed; closing it", describe(), e);
+                sendErrorAndClose(CANNOT_SERVE, 1011, "cannot serve now; reconnect");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the PeerJS socket of {} failed unexpectedly; closing it", describe(), e);
+            sendErrorAndClose(CANNOT_SERVE, 1011, "cannot serve now; reconnect");
+        }
+    }
+
+    /** Takes the id, as {@code peer} does after the upgrade: refusals are an ERROR or ID-TAKEN and a close. */
+    private boolean connect() {
+        if (query.key().isEmpty() || query.id().isEmpty() || query.token().isEmpty()) {
+            sendErrorAndClose(NO_CREDENTIALS, 1008, "no id, token or key");
+            return false;
+        }
+        PeerId id;
+        try {
+            id = new PeerId(query.id().get());
+        } catch (SignalingException invalid) {
+            sendErrorAndClose("Invalid id: " + invalid.getMessage(), 1008, "invalid id");
+            return false;
+        }
+        ConnectPeer.Connected connected;
+        try {
+            connected = peerJs.connectPeer().connect(
+                    new ConnectPeer.Request(query.key().get(), id, query.token().get(), query.clientAddress()));
+        } catch (SignalingException refused) {
+            switch (refused.code()) {
+                case PEER_KEY_INVALID -> sendErrorAndClose(INVALID_KEY, 1008, "invalid key");
+                case PEER_ID_TAKEN -> {
+                    if (closing.compareAndSet(false, true)) {
+                        outbox.sendThenClose(PeerJsFrames.ID_TAKEN, 1008, "id taken");
+                    }
+                }
+                case LIMIT_REACHED -> sendErrorAndClose(LIMIT, 1008, "concurrent user limit");
+                default -> throw refused;
+            }
+            return false;
+        }
+        session = connected.session();
+        connected.supersededConnectionId().flatMap(sockets::find).ifPresent(PeerJsSocket::superseded);
+        if (!sockets.connected(this) || closing.get()) {
+            // Closed while connecting: the id goes back at once rather than after the alive timeout.
+            disconnect(session);
+            return false;
+        }
+        // Subscribed before the first delivery, so nothing that lands in between is missed.
+        watch = peerJs.receivePeerMessages().watch(session, () -> {
+            deliveryDue = true;
+            rounds.signal();
+        });
+        if (released.get()) {
+            closeWatch();
+        }
+        outbox.send(PeerJsFrames.OPEN);
+        return true;
+    }
+
+    private void handle(String text) {
+        PeerJsFrames.Inbound frame;
+        try {
+            frame = PeerJsFrames.parse(text);
+        } catch (PeerJsFrames.Malformed malformed) {
+            sendErrorAndClose(malformed.getMessage(), 1008, "malformed message");
+            return;
+        }
+        if (frame.type().equals("HEARTBEAT")) {
+            return; // counted as a sign of life when it arrived
+        }
+        Optional<PeerMessageType> type = PeerMessageType.fromWireName(frame.type());
+        if (type.isEmpty()) {
+            outbox.send(PeerJsFrames.error(INVALID_TYPE));
+            return;
+        }
+        PeerId dst;
+        try {
+            dst = new PeerId(frame.dst().orElseThrow(() -> SignalingException.invalid("dst", "is missing")));
+        } catch (SignalingException invalid) {
+            sendErrorAndClose("a " + frame.type() + " message needs a valid dst: " + invalid.getMessage(), 1008,
+                    "malformed message");
+            return;
+        }
+        try {
+            peerJs.relayPeerMessage().relay(session, type.get(), dst, frame.payload());
+        } catch (SignalingException refused) {
+            switch (refused.code()) {
+                case MAILBOX_FULL -> outbox.send(PeerJsFrames.expire(dst, session.peer().id()));
+                case PAYLOAD_TOO_LARGE, VALIDATION_FAILED, MALFORMED_REQUEST ->
+                        outbox.send(PeerJsFrames.error(refused.getMessage()));
+                default -> throw refused; // peer_superseded closes the socket; anything else is a failure
+            }
+        }
+    }
+
+    private void keepAlive() {
+        if (!peerJs.keepPeerAlive().keepAlive(session)) {
+            superseded();
+        }
+    }
+
+    /**
+     * Writes what waits, oldest first, and acknowledges it once the socket has written it (off the IO
+     * thread); what a dropped socket did not write waits for the peer's next socket.
+     */
+    private void deliver() {
+        List<PeerMessage> waiting = peerJs.receivePeerMessages().receive(session, delivered, MESSAGES_PER_ROUND);
+        if (waiting.isEmpty()) {
+            // A wake-up with nothing to read may mean a reconnect took the id over: ask.
+            keepAlive();
+            return;
+        }
+        for (int i = 0; i < waiting.size() - 1; i++) {
+            outbox.send(PeerJsFrames.relayed(waiting.get(i)));
+        }
+        delivered = waiting.get(waiting.size() - 1).sequence();
+        outbox.send(PeerJsFrames.relayed(waiting.get(waiting.size() - 1)), acknowledgeWhenWritten(session, delivered));
+        if (waiting.size() == MESSAGES_PER_ROUND) {
+            deliveryDue = true;
+            rounds.signal();
+        }
+    }
+
+    private WebSocketCallback<Void> acknowledgeWhenWritten(PeerSession held, long upTo) {
+        return new WebSocketCallback<>() {
+            @Override
+            public void complete(WebSocketChannel written, Void context) {
+                offTheIoThread(() -> acknowledge(held, upTo));
+            }
+
+            @Override
+            public void onError(WebSocketChannel failed, Void context, Throwable failure) {
+                IoUtils.safeClose(failed);
+            }
+        };
+    }
+
+    private void acknowledge(PeerSession held, long upTo) {
+        try {
+            peerJs.receivePeerMessages().acknowledge(held, upTo);
+        } catch (RuntimeException e) {
+            // Superseded meanwhile, or the store is down: the messages stay queued for the peer's next socket.
+            LOG.debug("cannot acknowledge up to {} for {}", upTo, held, e);
+        }
+    }
+
+    /** Runs once when the socket closes, for whatever reason: lets the id go, off the IO thread. */
+    private void release() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
+        closing.set(true);
+        liveness.stop();
+        sockets.remove(this);
+        PeerSession held = session;
+        offTheIoThread(() -> {
+            closeWatch();
+            if (held != null) {
+                disconnect(held);
+            }
+        });
+    }
+
+    private void closeWatch() {
+        Subscription subscription = watch;
+        if (subscription != null) {
+            watch = null;
+            subscription.close();
+        }
+    }
+
+    private void disconnect(PeerSession held) {
+        try {
+            peerJs.disconnectPeer().disconnect(held);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot disconnect {}; its alive timeout lets it go", held, e);
+        }
+    }
+
+    /** Use cases and subscriptions belong off the IO threads; once the pool has stopped, run here. */
+    private void offTheIoThread(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
+    }
+
+    private String describe() {
+        PeerSession current = session;
+        return current != null ? current.peer().toString() : query.key().orElse("?") + ":" + query.id().orElse("?");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.adapter.peerjs;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** A real PeerJS server on a free port over a fresh {@link FakePeerJs}, stopped after each test. */
+final class RunningPeerJs implements AfterEachCallback {
+    final FakePeerJs peerJs = new FakePeerJs();
+    private PeerJsServer server;
+
+    static PeerJsSettings settings() {
+        return new PeerJsSettings("127.0.0.1", 0, "/", List.of(), 4096, Duration.ofSeconds(15), 1, 4,
+                Duration.ofSeconds(2));
+    }
+
+    PeerJsServer start() {
+        return start(settings());
+    }
+
+    PeerJsServer start(PeerJsSettings settings) {
+        server = PeerJsServer.start(settings, peerJs.useCases());
+        return server;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

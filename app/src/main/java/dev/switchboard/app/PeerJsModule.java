@@ -1,0 +1,34 @@
+package dev.switchboard.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.switchboard.adapter.peerjs.PeerJsSettings;
+import dev.switchboard.domain.PeerJsPolicy;
+
+/**
+ * Binds the PeerJS endpoint's rules and the adapter's settings. Whether the endpoint runs is decided by
+ * {@link Switchboard}, which starts it: the policy is bound either way, so the module holds no condition.
+ */
+final class PeerJsModule extends AbstractModule {
+    private final PeerJsConfig peerJs;
+    private final HttpConfig http;
+
+    PeerJsModule(PeerJsConfig peerJs, HttpConfig http) {
+        this.peerJs = peerJs;
+        this.http = http;
+    }
+
+    @Provides
+    @Singleton
+    PeerJsPolicy policy() {
+        return peerJs.policy();
+    }
+
+    /** The configured address and limits; a stop gives requests in flight the HTTP API's grace. */
+    @Provides
+    @Singleton
+    PeerJsSettings settings() {
+        return peerJs.settings(http.shutdownGrace());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchboard.domain.peerjs;
+
+import dev.switchboard.ports.SignalingException;
+import dev.switchboard.ports.driven.PeerStore;
+import dev.switchboard.ports.driven.PeerStore.Claim;
+import dev.switchboard.ports.driving.ConnectPeer;
+import dev.switchboard.ports.model.PeerAddress;
+import dev.switchboard.ports.model.PeerConnection;
+import dev.switchboard.ports.model.PeerSession;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Gives a new socket its peer id. The store decides the races (two sockets claiming one id, the realm's
+ * last free place); a live holder with the same token is superseded and woken, wherever its socket is, so its
+ * transport sees that it lost the id and closes it.
+ */
+final class ConnectPeerService implements ConnectPeer {
+    static final int MAX_TOKEN_LENGTH = 128;
+
+    private final PeerStore peers;
+    private final Realms realms;
+    private final PeerIds ids;
+    private final PeerWakeups wakeups;
+    private final Liveness liveness;
+    private final InstantSource clock;
+    private final int concurrentLimit;
+
+    ConnectPeerService(PeerStore peers, Realms realms, PeerIds ids, PeerWakeups wakeups, Liveness liveness,
+            InstantSource clock, int concurrentLimit) {
+        this.peers = peers;
+        this.realms = realms;
+        this.ids = ids;
+        this.wakeups = wakeups;
+        this.liveness = liveness;
+        this.clock = clock;
+        this.concurrentLimit = concurrentLimit;
+    }
+
+    @Override
+    public Connected connect(Request request) {
+        realms.requireServed(request.key());
+        if (request.token().isBlank() || request.token().length() > MAX_TOKEN_LENGTH) {
+            throw SignalingException.invalid("token", "must be 1-" + MAX_TOKEN_LENGTH + " characters, not blank");
+        }
+        PeerAddress peer = new PeerAddress(request.key(), request.id());
+        Instant now = clock.instant();
+        PeerConnection connection = new PeerConnection(peer, request.token(), ids.nextConnection(),
+                request.clientAddress(), now, now);
+        Claim claim = peers.claim(connection, liveness.seenAfter(now), concurrentLimit);
+        if (claim instanceof Claim.IdTaken) {
+            throw PeerErrors.idTaken(peer);
+        }
+        if (claim instanceof Claim.RealmFull) {
+            throw PeerErrors.realmFull(peer.key(), concurrentLimit);
+        }
+        Optional<PeerConnection> superseded = ((Claim.Claimed) claim).superseded();
+        if (superseded.isPresent()) {
+            wakeups.wake(peer);
+        }
+        return new Connected(new PeerSession(peer, connection.connectionId()),
+                superseded.map(PeerConnection::connectionId));
+    }
+}
