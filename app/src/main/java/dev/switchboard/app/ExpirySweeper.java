@@ -7,9 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +24,15 @@ final class ExpirySweeper implements AutoCloseable {
     static final String FAILURES = "switchboard.sweeper.failures";
 
     private final SweepExpired sweeper;
-    private final ScheduledExecutorService scheduler;
     private final MeterRegistry registry;
-    private final Counter failures;
+    private final RepeatingTask schedule;
 
-    private ExpirySweeper(SweepExpired sweeper, ScheduledExecutorService scheduler, MeterRegistry registry) {
+    /** Schedules last, when every field the task reads is set; its first run is one interval away. */
+    private ExpirySweeper(SweepExpired sweeper, Duration interval, MeterRegistry registry) {
         this.sweeper = sweeper;
-        this.scheduler = scheduler;
         this.registry = registry;
-        this.failures = Counter.builder(FAILURES).description("Sweeps that failed (the next one runs as planned)")
-                .register(registry);
+        this.schedule = RepeatingTask.start("sweeper", interval, this::sweepOnce, registry, FAILURES,
+                "Sweeps that failed (the next one runs as planned)");
     }
 
     /** Starts sweeping every {@code interval}, the first time one interval from now. */
@@ -46,37 +42,23 @@ final class ExpirySweeper implements AutoCloseable {
 
     /** Starts sweeping every {@code interval}, the first time one interval from now, counting in {@code registry}. */
     static ExpirySweeper start(SweepExpired sweeper, Duration interval, MeterRegistry registry) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "switchboard-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ExpirySweeper running = new ExpirySweeper(sweeper, scheduler, registry);
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(running::sweepOnce, millis, millis, TimeUnit.MILLISECONDS);
-        return running;
+        return new ExpirySweeper(sweeper, interval, registry);
     }
 
     private void sweepOnce() {
-        try {
-            SweepExpired.Swept swept = sweeper.sweep();
-            deletedByKind(swept).forEach((kind, count) -> Counter.builder(DELETED)
-                    .description("Expired records deleted by the sweeper of this instance")
-                    .tag("kind", kind).register(registry).increment(count));
-            log.debug("Swept {} offers, {} nonces, {} sessions, {} counters, {} devices; timed out {} members; purged {} "
-                    + "expired transfers, forgot {}; deleted {} rate-limit buckets, {} credentials; expired {} PeerJS "
-                    + "messages, dropped {} stale PeerJS peers", swept.offers(), swept.nonces(), swept.sessions(),
-                    swept.counters(), swept.devices(), swept.timedOutMembers(), swept.expiredTransfers(),
-                    swept.forgottenTransfers(), swept.rateLimitBuckets(), swept.credentials(),
-                    swept.expiredPeerMessages(), swept.stalePeers());
-            if (swept.expiredTransfers() > 0) {
-                // Worth an operator's eye: each is a transfer whose receiver never took all its chunks.
-                log.info("Deleted the chunks of {} transfer(s) that expired unfinished", swept.expiredTransfers());
-            }
-        } catch (RuntimeException e) {
-            // Caught so the schedule survives: an exception would cancel every later run.
-            failures.increment();
-            log.warn("Sweeping expired records failed; retrying at the next interval", e);
+        SweepExpired.Swept swept = sweeper.sweep();
+        deletedByKind(swept).forEach((kind, count) -> Counter.builder(DELETED)
+                .description("Expired records deleted by the sweeper of this instance")
+                .tag("kind", kind).register(registry).increment(count));
+        log.debug("Swept {} offers, {} nonces, {} sessions, {} counters, {} devices; timed out {} members; purged {} "
+                + "expired transfers, forgot {}; deleted {} rate-limit buckets, {} credentials; expired {} PeerJS "
+                + "messages, dropped {} stale PeerJS peers", swept.offers(), swept.nonces(), swept.sessions(),
+                swept.counters(), swept.devices(), swept.timedOutMembers(), swept.expiredTransfers(),
+                swept.forgottenTransfers(), swept.rateLimitBuckets(), swept.credentials(),
+                swept.expiredPeerMessages(), swept.stalePeers());
+        if (swept.expiredTransfers() > 0) {
+            // Worth an operator's eye: each is a transfer whose receiver never took all its chunks.
+            log.info("Deleted the chunks of {} transfer(s) that expired unfinished", swept.expiredTransfers());
         }
     }
 
@@ -101,13 +83,6 @@ final class ExpirySweeper implements AutoCloseable {
     /** Cancels later sweeps and waits briefly for one in progress, which is left to finish, not interrupted. */
     @Override
     public void close() {
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("A sweep was still running after 5 s; leaving it to finish on its own");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        schedule.close();
     }
 }

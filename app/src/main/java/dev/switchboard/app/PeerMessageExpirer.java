@@ -4,9 +4,6 @@ import dev.switchboard.ports.driving.ExpirePeerMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,58 +21,35 @@ final class PeerMessageExpirer implements AutoCloseable {
     static final String FAILURES = "switchboard.peerjs.expiry.failures";
 
     private final ExpirePeerMessages expiry;
-    private final ScheduledExecutorService scheduler;
     private final Counter expired;
-    private final Counter failures;
+    private final RepeatingTask schedule;
 
-    private PeerMessageExpirer(ExpirePeerMessages expiry, ScheduledExecutorService scheduler, MeterRegistry registry) {
+    /** Schedules last, when every field the task reads is set; its first run is one interval away. */
+    private PeerMessageExpirer(ExpirePeerMessages expiry, Duration interval, MeterRegistry registry) {
         this.expiry = expiry;
-        this.scheduler = scheduler;
         this.expired = Counter.builder(EXPIRED)
                 .description("PeerJS messages dropped unread after the expire timeout (their senders got EXPIRE)")
                 .register(registry);
-        this.failures = Counter.builder(FAILURES)
-                .description("Runs of the PeerJS message expiry that failed (the next one runs as planned)")
-                .register(registry);
+        this.schedule = RepeatingTask.start("peerjs-expiry", interval, this::expireOnce, registry, FAILURES,
+                "Runs of the PeerJS message expiry that failed (the next one runs as planned)");
     }
 
     /** Starts expiring every {@code interval}, the first time one interval from now. */
     static PeerMessageExpirer start(ExpirePeerMessages expiry, Duration interval, MeterRegistry registry) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "switchboard-peerjs-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        PeerMessageExpirer running = new PeerMessageExpirer(expiry, scheduler, registry);
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(running::expireOnce, millis, millis, TimeUnit.MILLISECONDS);
-        return running;
+        return new PeerMessageExpirer(expiry, interval, registry);
     }
 
     private void expireOnce() {
-        try {
-            int count = expiry.expire();
-            expired.increment(count);
-            if (count > 0) {
-                log.debug("Expired {} PeerJS message(s) whose recipients never connected", count);
-            }
-        } catch (RuntimeException e) {
-            // Caught so the schedule survives: an exception would cancel every later run.
-            failures.increment();
-            log.warn("Expiring PeerJS messages failed; retrying at the next interval", e);
+        int count = expiry.expire();
+        expired.increment(count);
+        if (count > 0) {
+            log.debug("Expired {} PeerJS message(s) whose recipients never connected", count);
         }
     }
 
     /** Cancels later runs and waits briefly for one in progress. */
     @Override
     public void close() {
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("A PeerJS expiry run was still going after 5 s; leaving it to finish on its own");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        schedule.close();
     }
 }
