@@ -17,8 +17,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
@@ -59,6 +61,15 @@ final class PeerJsSocket {
     private volatile Subscription watch;
     private volatile boolean deliveryDue = true;
     private volatile boolean keepAliveDue;
+    /**
+     * How long a written batch may wait to be acknowledged by a round that runs anyway (the client's next
+     * frame, the next delivery) before it gets a round of its own: most acknowledgements then cost no hand-off.
+     */
+    static final long ACK_DELAY_MILLIS = 2;
+    /** The highest sequence the socket has written. */
+    private final AtomicLong written = new AtomicLong();
+    /** The highest sequence acknowledged; written by the rounds only. */
+    private volatile long acknowledged;
     // Confined to the rounds.
     private long delivered;
 
@@ -142,6 +153,8 @@ final class PeerJsSocket {
     }
 
     private void round() {
+        // Even when closing: what was written must not wait for the peer's next socket.
+        acknowledgeWritten();
         if (closing.get()) {
             return;
         }
@@ -273,8 +286,8 @@ final class PeerJsSocket {
     }
 
     /**
-     * Writes what waits, oldest first, and acknowledges it once the socket has written it (off the IO
-     * thread); what a dropped socket did not write waits for the peer's next socket.
+     * Writes what waits, oldest first, and acknowledges it once the socket has written it (in a later
+     * round); what a dropped socket did not write waits for the peer's next socket.
      */
     private void deliver() {
         List<PeerMessage> waiting = peerJs.receivePeerMessages().receive(session, delivered, MESSAGES_PER_ROUND);
@@ -287,18 +300,32 @@ final class PeerJsSocket {
             outbox.send(PeerJsFrames.relayed(waiting.get(i)));
         }
         delivered = waiting.get(waiting.size() - 1).sequence();
-        outbox.send(PeerJsFrames.relayed(waiting.get(waiting.size() - 1)), acknowledgeWhenWritten(session, delivered));
+        outbox.send(PeerJsFrames.relayed(waiting.get(waiting.size() - 1)), acknowledgeWhenWritten(delivered));
         if (waiting.size() == MESSAGES_PER_ROUND) {
             deliveryDue = true;
             rounds.signal();
         }
     }
 
-    private WebSocketCallback<Void> acknowledgeWhenWritten(PeerSession held, long upTo) {
+    /**
+     * Notes {@code upTo} as written once the socket has written it (IO thread); the next round acknowledges
+     * everything written so far in one call, and a round is asked for only if none ran within
+     * {@link #ACK_DELAY_MILLIS}.
+     */
+    private WebSocketCallback<Void> acknowledgeWhenWritten(long upTo) {
         return new WebSocketCallback<>() {
             @Override
-            public void complete(WebSocketChannel written, Void context) {
-                offTheIoThread(() -> acknowledge(held, upTo));
+            public void complete(WebSocketChannel channel, Void context) {
+                written.accumulateAndGet(upTo, Math::max);
+                try {
+                    channel.getIoThread().executeAfter(() -> {
+                        if (written.get() > acknowledged) {
+                            rounds.signal();
+                        }
+                    }, ACK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    rounds.signal();
+                }
             }
 
             @Override
@@ -306,6 +333,16 @@ final class PeerJsSocket {
                 IoUtils.safeClose(failed);
             }
         };
+    }
+
+    /** Acknowledges what the socket has written since the last round (rounds only). */
+    private void acknowledgeWritten() {
+        long upTo = written.get();
+        PeerSession held = session;
+        if (upTo > acknowledged && held != null) {
+            acknowledged = upTo;
+            acknowledge(held, upTo);
+        }
     }
 
     private void acknowledge(PeerSession held, long upTo) {
@@ -329,6 +366,12 @@ final class PeerJsSocket {
         offTheIoThread(() -> {
             closeWatch();
             if (held != null) {
+                // What was written but not yet acknowledged goes before the id does (repeating a round's
+                // acknowledgement is harmless).
+                long upTo = written.get();
+                if (upTo > acknowledged) {
+                    acknowledge(held, upTo);
+                }
                 disconnect(held);
             }
         });
