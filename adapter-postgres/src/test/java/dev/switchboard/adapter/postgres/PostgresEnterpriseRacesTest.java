@@ -19,38 +19,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The races of the device registry and the audit log, decided by the database for two instances that share
  * it: every contender runs on its own pooled connection, half of them through each instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresEnterpriseRacesTest {
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
-
-    /** The instance the {@code i}-th contender goes through. */
-    private PostgresStorage via(int i) {
-        return i % 2 == 0 ? first : second;
-    }
-
+class PostgresEnterpriseRacesTest extends TwoInstanceRaces {
     @Nested
     class WhenManyRegisterOneDeviceId {
         @Test
@@ -58,7 +34,7 @@ class PostgresEnterpriseRacesTest {
             DeviceId id = randomDeviceId();
             List<Device> contenders = IntStream.range(0, 40).mapToObj(i -> aDevice().id(id).build()).toList();
 
-            List<Boolean> inserted = Race.run(contenders.size(), i -> via(i).devices().insert(contenders.get(i), NOW));
+            List<Boolean> inserted = Race.run(contenders.size(), i -> instance(i).devices().insert(contenders.get(i), NOW));
 
             assertThat(inserted).containsOnlyOnce(true);
             assertThat(second.devices().find(id)).contains(contenders.get(inserted.indexOf(true)));
@@ -74,7 +50,7 @@ class PostgresEnterpriseRacesTest {
                     .mapToObj(i -> aDevice().id(id).registeredAt(later).build())
                     .toList();
 
-            List<Boolean> inserted = Race.run(contenders.size(), i -> via(i).devices().insert(contenders.get(i), later));
+            List<Boolean> inserted = Race.run(contenders.size(), i -> instance(i).devices().insert(contenders.get(i), later));
 
             assertThat(inserted).containsOnlyOnce(true);
             assertThat(second.devices().find(id)).contains(contenders.get(inserted.indexOf(true)));
@@ -92,7 +68,7 @@ class PostgresEnterpriseRacesTest {
                             Optional.empty(), Optional.of("admin:ops"), NOW.plusSeconds(i), device.expiresAt()))
                     .toList();
 
-            List<Boolean> updated = Race.run(changes.size(), i -> via(i).devices().update(changes.get(i)));
+            List<Boolean> updated = Race.run(changes.size(), i -> instance(i).devices().update(changes.get(i)));
 
             assertThat(updated).containsOnlyOnce(true);
             assertThat(second.devices().find(device.id())).contains(changes.get(updated.indexOf(true)));
@@ -109,7 +85,7 @@ class PostgresEnterpriseRacesTest {
             RecordingChainLink link = new RecordingChainLink();
             List<String> actors = IntStream.range(0, 200).mapToObj(i -> randomKeyId()).toList();
 
-            List<AuditEntry> appended = Race.run(actors.size(), i -> via(i).auditLog().append(anEvent(
+            List<AuditEntry> appended = Race.run(actors.size(), i -> instance(i).auditLog().append(anEvent(
                     AuditEventType.values()[i % AuditEventType.values().length]).by(actors.get(i))
                     .at(NOW.plus(Duration.ofMillis(i))).attribute("n", Integer.toString(i)).build(), link));
 

@@ -16,41 +16,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Rate limits and key rotation across two instances sharing one database, as two app servers behind a balancer:
  * every contender runs on a pooled connection of its own, half of them through each instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresOperationsRacesTest {
+class PostgresOperationsRacesTest extends TwoInstanceRaces {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
-
     private RateLimitStore limitsVia(int i) {
-        return (i % 2 == 0 ? first : second).rateLimits();
+        return instance(i).rateLimits();
     }
 
     private CredentialStore credentialsVia(int i) {
-        return (i % 2 == 0 ? first : second).credentials();
+        return instance(i).credentials();
     }
 
     @Nested

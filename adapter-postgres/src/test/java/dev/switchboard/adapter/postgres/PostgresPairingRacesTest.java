@@ -26,39 +26,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The races of pairing sessions and counters, decided by the database for two instances that share it:
  * every contender runs on its own pooled connection, half of them through each instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresPairingRacesTest {
+class PostgresPairingRacesTest extends TwoInstanceRaces {
     private static final Duration EXTENSION = Duration.ofMinutes(5);
     private static final int ROOMY = 100_000;
 
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
-
     /** The instance the {@code i}-th contender goes through. */
     private SessionStore via(int i) {
-        return (i % 2 == 0 ? first : second).sessions();
+        return instance(i).sessions();
     }
 
     @Nested
@@ -281,7 +262,7 @@ class PostgresPairingRacesTest {
             Instant windowEnd = NOW.plus(Duration.ofMinutes(1));
 
             List<Long> counts =
-                    Race.run(600, i -> (i % 2 == 0 ? first : second).counters().incrementAndGet(key, windowEnd));
+                    Race.run(600, i -> instance(i).counters().incrementAndGet(key, windowEnd));
 
             assertThat(counts).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 600).boxed().toList());
             assertThat(second.counters().get(key, NOW)).isEqualTo(600);

@@ -21,42 +21,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The PeerJS races, decided by the database for two instances that share it: every contender runs on its own
  * pooled connection, half of them through each instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresPeerRacesTest {
+class PostgresPeerRacesTest extends TwoInstanceRaces {
     private static final Instant SEEN_AFTER = NOW.minus(Duration.ofMinutes(1));
     private static final int NO_LIMIT = Integer.MAX_VALUE;
     private static final int ROOMY_PER_PEER = 100_000;
     private static final long ROOMY_TOTAL = 10_000_000;
 
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
-
     /** The instance the {@code i}-th contender goes through. */
     private PeerStore via(int i) {
-        return (i % 2 == 0 ? first : second).peers();
+        return instance(i).peers();
     }
 
     @Nested

@@ -25,38 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The races of the ports, decided by the database for two instances that share it: every contender runs on
  * its own pooled connection, half of them through each instance, as two app servers behind a balancer would.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresRacesTest {
+class PostgresRacesTest extends TwoInstanceRaces {
     private static final Instant RETAIN_UNTIL = NOW.plus(Duration.ofMinutes(10));
-
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
 
     /** The instance the {@code i}-th contender goes through. */
     private OfferStore via(int i) {
-        return (i % 2 == 0 ? first : second).offers();
+        return instance(i).offers();
     }
 
     @Nested
@@ -106,7 +87,7 @@ class PostgresRacesTest {
         void acceptsItExactlyOnceAcrossInstances() {
             String keyId = randomKeyId();
 
-            List<Boolean> outcomes = Race.run(400, i -> (i % 2 == 0 ? first : second).nonces()
+            List<Boolean> outcomes = Race.run(400, i -> instance(i).nonces()
                     .rememberIfAbsent(keyId, "contested-nonce", NOW.plusSeconds(60)));
 
             assertThat(outcomes).containsOnlyOnce(true);

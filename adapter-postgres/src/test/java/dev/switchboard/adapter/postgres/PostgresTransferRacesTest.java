@@ -26,40 +26,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The races of relay transfers, decided by the database for two instances that share it: every contender
  * runs on its own pooled connection, half of them through each instance. Tests that count every transfer
  * of the server empty the table first.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresTransferRacesTest {
+class PostgresTransferRacesTest extends TwoInstanceRaces {
     private static final Duration EXTENSION = Duration.ofMinutes(5);
     private static final long NO_BUDGET = Long.MAX_VALUE;
 
-    private PostgresStorage first;
-    private PostgresStorage second;
-
-    @BeforeAll
-    void startTwoInstances() {
-        first = TestDatabase.newStorage();
-        second = TestDatabase.newStorage();
-    }
-
-    @AfterAll
-    void stopThem() {
-        first.close();
-        second.close();
-    }
-
     /** The instance the {@code i}-th contender goes through. */
     private TransferStore via(int i) {
-        return (i % 2 == 0 ? first : second).transfers();
+        return instance(i).transfers();
     }
 
     @Nested
