@@ -25,7 +25,7 @@ APP_JAR="app/target/switchboard.jar"
 PORT="${PORT:-19000}"
 HTTP_PORT="${HTTP_PORT:-19080}"
 ROUNDS="${ROUNDS:-3}"
-WARMUP="${WARMUP_SECONDS:-5}"
+WARMUP="${WARMUP_SECONDS:-25}"
 MEASURED="${SECONDS_MEASURED:-10}"
 SCENARIOS=(${SCENARIOS:-closed open idle})
 # G1 explicitly, as in run.sh: pinned to one core the JVM would otherwise pick the serial collector.
@@ -63,6 +63,7 @@ start_server() { # $1: peerjs, switchboard, noop-node or noop-undertow; $2: log 
       SWITCHBOARD_RATE_LIMIT_API_PER_ADDRESS=off SWITCHBOARD_RATE_LIMIT_API_PER_IDENTITY=off \
       SWITCHBOARD_RATE_LIMIT_CREDENTIALS_PER_ADDRESS=off SWITCHBOARD_RATE_LIMIT_WS_CONNECTS_PER_ADDRESS=off \
       SWITCHBOARD_RATE_LIMIT_WS_MESSAGES_PER_IDENTITY=off \
+      SWITCHBOARD_PEERJS_MAX_FRAMES_PER_SECOND=1000000 SWITCHBOARD_PEERJS_FRAME_BURST=1000000 \
         taskset -c 0 java $SWITCHBOARD_JVM -jar "$APP_JAR" serve >"$log" 2>&1 &
       ;;
     noop-node)

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param publicBaseUrl   the URL clients reach the server at, for join links; empty: built from each request
  * @param webSocket       heartbeats and limits of {@code GET /v1/ws}
  * @param edge            trusted proxies, CORS, security headers, header and JSON limits, timeouts, TLS
+ * @param demoEnabled     whether the JavaScript client ({@code /js/switchboard.js}) and the demo page
+ *                        ({@code /demo}, {@code /join}) are served
  */
 public record HttpConfig(
         String host,
@@ -27,7 +29,8 @@ public record HttpConfig(
         Duration shutdownGrace,
         Optional<URI> publicBaseUrl,
         WebSocketConfig webSocket,
-        EdgeConfig edge) {
+        EdgeConfig edge,
+        boolean demoEnabled) {
     static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     private static final String PUBLIC_BASE_URL = "SWITCHBOARD_PUBLIC_BASE_URL";
 
@@ -55,7 +58,8 @@ public record HttpConfig(
                 settings.seconds("SWITCHBOARD_HTTP_SHUTDOWN_GRACE_SECONDS", 20, 0, 600),
                 readPublicBaseUrl(settings),
                 WebSocketConfig.read(settings),
-                EdgeConfig.read(settings));
+                EdgeConfig.read(settings),
+                settings.flag("SWITCHBOARD_HTTP_DEMO_ENABLED", true));
     }
 
     /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */

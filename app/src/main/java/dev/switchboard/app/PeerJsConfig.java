@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,6 +30,12 @@ import java.util.regex.Pattern;
  * @param maxQueuedTotal   messages waiting for all peers together
  * @param maxPayloadBytes  the largest payload relayed, counted in characters of its JSON
  * @param maxFrameBytes    the largest WebSocket frame read; a larger one closes that socket only
+ * @param authentication   {@code none} (any free id, as {@code peer}) or {@code token} (only an id the socket holds
+ *                         a PeerJS token for, from {@code POST /v1/peerjs/tokens})
+ * @param tokenLifetime    how long an issued PeerJS token opens sockets
+ * @param tls              whether the port serves HTTPS and WSS, from the HTTP API's key store
+ * @param framesPerSecond  the sustained rate of frames one socket may send, {@code HEARTBEAT}s included
+ * @param frameBurst       how many frames one socket may send at once above that rate
  */
 public record PeerJsConfig(
         boolean enabled,
@@ -44,8 +51,15 @@ public record PeerJsConfig(
         int maxQueuedPerPeer,
         long maxQueuedTotal,
         int maxPayloadBytes,
-        int maxFrameBytes) {
+        int maxFrameBytes,
+        PeerJsPolicy.Authentication authentication,
+        Duration tokenLifetime,
+        boolean tls,
+        int framesPerSecond,
+        int frameBurst) {
     static final String PORT = "SWITCHBOARD_PEERJS_PORT";
+    private static final String AUTHENTICATION = "SWITCHBOARD_PEERJS_AUTHENTICATION";
+    private static final String TLS = "SWITCHBOARD_PEERJS_TLS";
     private static final String ANY_ORIGIN = "*";
     private static final String PATH = "SWITCHBOARD_PEERJS_PATH";
     private static final String KEYS = "SWITCHBOARD_PEERJS_KEYS";
@@ -70,6 +84,8 @@ public record PeerJsConfig(
         Objects.requireNonNull(expireTimeout, "expireTimeout");
         Objects.requireNonNull(aliveTimeout, "aliveTimeout");
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
         }
@@ -78,7 +94,7 @@ public record PeerJsConfig(
     /** The domain's rules with these options. */
     PeerJsPolicy policy() {
         return new PeerJsPolicy(keys, expireTimeout, aliveTimeout, concurrentLimit, allowDiscovery, maxQueuedPerPeer,
-                maxQueuedTotal, maxPayloadBytes);
+                maxQueuedTotal, maxPayloadBytes, authentication, tokenLifetime);
     }
 
     /**
@@ -92,16 +108,35 @@ public record PeerJsConfig(
         Duration quarter = aliveTimeout.dividedBy(SILENT_PINGS);
         Duration ping = defaults.pingInterval().compareTo(quarter) < 0 ? defaults.pingInterval() : quarter;
         return new PeerJsSettings(host, port, path, allowedOrigins, maxFrameBytes, ping, defaults.ioThreads(),
-                defaults.workerThreads(), shutdownGrace);
+                defaults.workerThreads(), shutdownGrace).withFrameRate(framesPerSecond, frameBurst);
     }
 
-    /** Reads the section; {@code httpHost} is the default interface, {@code httpPort} must not be shared. */
-    static PeerJsConfig read(SettingsReader settings, String httpHost, int httpPort) {
+    /**
+     * As {@link #settings(Duration)}, at the HTTP API's edge: the proxies it trusts name PeerJS clients too, and
+     * with {@code SWITCHBOARD_PEERJS_TLS} its key store serves HTTPS and WSS here as well.
+     */
+    PeerJsSettings settings(Duration shutdownGrace, EdgeConfig edge) {
+        PeerJsSettings settings = settings(shutdownGrace).withTrustedProxies(edge.trustedProxies());
+        return tls ? settings.withTls(ServerTlsContext.of(edge.tls().orElseThrow())) : settings;
+    }
+
+    /**
+     * Reads the section; the HTTP API's host is the default interface, its port must not be shared, and its key
+     * store is the one {@code SWITCHBOARD_PEERJS_TLS} serves with.
+     */
+    static PeerJsConfig read(SettingsReader settings, HttpConfig http) {
         PeerJsPolicy defaults = PeerJsPolicy.defaults();
-        int defaultFrame = PeerJsSettings.defaults().maxFrameBytes();
+        PeerJsSettings adapterDefaults = PeerJsSettings.defaults();
+        int defaultFrame = adapterDefaults.maxFrameBytes();
         boolean enabled = settings.flag("SWITCHBOARD_PEERJS_ENABLED", true);
-        String host = settings.string("SWITCHBOARD_PEERJS_HOST", httpHost);
+        String host = settings.string("SWITCHBOARD_PEERJS_HOST", http.host());
         int port = (int) settings.integer(PORT, 9000, 0, 65_535);
+        int httpPort = http.port();
+        boolean tls = settings.flag(TLS, false);
+        if (tls && http.edge().tls().isEmpty()) {
+            settings.problem(TLS, "needs the key store of SWITCHBOARD_HTTP_TLS_KEYSTORE (and its password): the "
+                    + "PeerJS port serves the same certificate as the HTTP API");
+        }
         if (enabled && port != 0 && port == httpPort) {
             settings.problem(PORT, "(" + port + ") must differ from SWITCHBOARD_HTTP_PORT: each endpoint needs its "
                     + "own port (or set SWITCHBOARD_PEERJS_ENABLED=false)");
@@ -136,7 +171,27 @@ public record PeerJsConfig(
                 perPeer,
                 total,
                 maxPayload,
-                maxFrame);
+                maxFrame,
+                readAuthentication(settings),
+                settings.duration("SWITCHBOARD_PEERJS_TOKEN_LIFETIME", defaults.tokenLifetime(), Duration.ofMinutes(1),
+                        Duration.ofDays(30)),
+                tls,
+                (int) settings.integer("SWITCHBOARD_PEERJS_MAX_FRAMES_PER_SECOND", adapterDefaults.framesPerSecond(),
+                        1, 1_000_000),
+                (int) settings.integer("SWITCHBOARD_PEERJS_FRAME_BURST", adapterDefaults.frameBurst(), 1, 1_000_000));
+    }
+
+    /** {@code none} by default, so that a {@code peerjs} app moves over unchanged; {@code token} stops squatting. */
+    private static PeerJsPolicy.Authentication readAuthentication(SettingsReader settings) {
+        String mode = settings.string(AUTHENTICATION, "none").strip().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "none" -> PeerJsPolicy.Authentication.NONE;
+            case "token" -> PeerJsPolicy.Authentication.TOKEN;
+            default -> {
+                settings.problem(AUTHENTICATION, "must be none or token, was \"" + mode + "\"");
+                yield PeerJsPolicy.Authentication.NONE;
+            }
+        };
     }
 
     /** {@code /} by default; a trailing slash is added, as {@code peer} joins the path and {@code peerjs}. */

@@ -25,10 +25,13 @@ final class PeerJsModule extends AbstractModule {
         return peerJs.policy();
     }
 
-    /** The configured address and limits; a stop gives requests in flight the HTTP API's grace. */
+    /**
+     * The configured address and limits; a stop gives requests in flight the HTTP API's grace; the proxies the HTTP
+     * API trusts name PeerJS clients too; with {@code SWITCHBOARD_PEERJS_TLS}, the HTTP API's key store serves TLS.
+     */
     @Provides
     @Singleton
     PeerJsSettings settings() {
-        return peerJs.settings(http.shutdownGrace());
+        return peerJs.settings(http.shutdownGrace(), http.edge());
     }
 }

@@ -84,9 +84,13 @@ public final class Switchboard implements AutoCloseable {
                     .pairing(core.pairing())
                     .transfers(core.transfers())
                     .enterprise(core.enterprise())
-                    .operations(core.operations());
+                    .operations(core.operations())
+                    .webFiles(config.http().demoEnabled());
             if (metrics.scrape().isPresent()) {
                 http = http.metrics(metrics.registry(), metrics.scrape().get());
+            }
+            if (config.peerJs().enabled()) {
+                http = http.peerTokens(core.peerJs().issuePeerToken());
             }
             SignalingHttpServer server = http.start();
             started.push(new Component("HTTP server (readiness off, in-flight requests, WebSockets closed 1001)",

@@ -84,7 +84,7 @@ public record SwitchboardConfig(
                 StoreConfig.read(settings, command),
                 RateLimitConfig.read(settings),
                 MetricsConfig.read(settings),
-                PeerJsConfig.read(settings, http.host(), http.port()));
+                PeerJsConfig.read(settings, http));
         checkWithTheDomainsRules(settings, config);
         Optional<StoreKind> durable = StoreConfig.requested(settings).filter(StoreKind::durable);
         if (command == Command.ROTATE_KEYS && settings.raw(SigningConfig.MASTER_KEY).isEmpty()) {

@@ -52,6 +52,24 @@ class PeerJsConfigTest {
         }
 
         @Test
+        void letsAnyClientTakeAnyFreeIdAsPeerDoes() {
+            assertThat(peerJs.authentication()).isEqualTo(PeerJsPolicy.Authentication.NONE);
+            assertThat(peerJs.policy().requiresTokens()).isFalse();
+            assertThat(peerJs.policy().tokenLifetime()).isEqualTo(Duration.ofHours(24));
+        }
+
+        @Test
+        void servesPlainWebSocketsTrustingTheHttpApisProxiesWithAGenerousFrameRate() {
+            SwitchboardConfig config = read(Map.of("SWITCHBOARD_HTTP_TRUSTED_PROXIES", "10.0.0.0/8"));
+            PeerJsSettings settings = config.peerJs().settings(Duration.ofSeconds(20), config.http().edge());
+
+            assertThat(settings.tls()).isEmpty();
+            assertThat(settings.trustedProxies()).containsExactly("10.0.0.0/8");
+            assertThat(settings.framesPerSecond()).isEqualTo(100);
+            assertThat(settings.frameBurst()).isEqualTo(200);
+        }
+
+        @Test
         void listensOnTheHttpApisInterface() {
             assertThat(read(Map.of("SWITCHBOARD_HTTP_HOST", "127.0.0.1")).peerJs().host()).isEqualTo("127.0.0.1");
         }
@@ -73,12 +91,25 @@ class PeerJsConfigTest {
                 Map.entry("SWITCHBOARD_PEERJS_MAX_QUEUED_PER_PEER", "10"),
                 Map.entry("SWITCHBOARD_PEERJS_MAX_QUEUED_TOTAL", "1000"),
                 Map.entry("SWITCHBOARD_PEERJS_MAX_PAYLOAD_BYTES", "16384"),
-                Map.entry("SWITCHBOARD_PEERJS_MAX_FRAME_BYTES", "32768"))).peerJs();
+                Map.entry("SWITCHBOARD_PEERJS_MAX_FRAME_BYTES", "32768"),
+                Map.entry("SWITCHBOARD_PEERJS_AUTHENTICATION", "Token"),
+                Map.entry("SWITCHBOARD_PEERJS_TOKEN_LIFETIME", "2h"),
+                Map.entry("SWITCHBOARD_PEERJS_MAX_FRAMES_PER_SECOND", "20"),
+                Map.entry("SWITCHBOARD_PEERJS_FRAME_BURST", "40"))).peerJs();
 
         @Test
         void buildsThePolicyFromThem() {
             assertThat(peerJs.policy()).isEqualTo(new PeerJsPolicy(Set.of("peerjs", "team-a"), Duration.ofSeconds(3),
-                    Duration.ofMinutes(2), 100, true, 10, 1000, 16384));
+                    Duration.ofMinutes(2), 100, true, 10, 1000, 16384, PeerJsPolicy.Authentication.TOKEN,
+                    Duration.ofHours(2)));
+        }
+
+        @Test
+        void limitsEachSocketsFrameRate() {
+            PeerJsSettings settings = peerJs.settings(Duration.ofSeconds(5));
+
+            assertThat(settings.framesPerSecond()).isEqualTo(20);
+            assertThat(settings.frameBurst()).isEqualTo(40);
         }
 
         @Test
@@ -120,6 +151,27 @@ class PeerJsConfigTest {
                     .anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_PEERJS_EXPIRE_TIMEOUT: ").contains("100"))
                     .anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_PEERJS_ALLOW_DISCOVERY: "))
                     .anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_PEERJS_CORS_ORIGINS: "));
+        }
+
+        @Test
+        void refusesAnUnknownAuthenticationAndALifetimeOutOfBounds() {
+            assertThat(refusal(Map.of("SWITCHBOARD_PEERJS_AUTHENTICATION", "password",
+                    "SWITCHBOARD_PEERJS_TOKEN_LIFETIME", "31d")).problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_PEERJS_AUTHENTICATION: ").contains("token"))
+                    .anySatisfy(p -> assertThat(p).startsWith("SWITCHBOARD_PEERJS_TOKEN_LIFETIME: "))
+                    .hasSize(2);
+        }
+
+        @Test
+        void refusesTlsWithoutTheHttpApisKeyStore() {
+            assertThat(refusal(Map.of("SWITCHBOARD_PEERJS_TLS", "true")).problems()).singleElement().asString()
+                    .startsWith("SWITCHBOARD_PEERJS_TLS: ").contains("SWITCHBOARD_HTTP_TLS_KEYSTORE");
+        }
+
+        @Test
+        void refusesAFrameRateOfZero() {
+            assertThat(refusal(Map.of("SWITCHBOARD_PEERJS_MAX_FRAMES_PER_SECOND", "0")).problems()).singleElement()
+                    .asString().startsWith("SWITCHBOARD_PEERJS_MAX_FRAMES_PER_SECOND: ");
         }
 
         @Test

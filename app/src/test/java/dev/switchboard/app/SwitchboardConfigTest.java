@@ -40,7 +40,8 @@ class SwitchboardConfigTest {
         void listensOnEveryInterfaceOnPort8080WithTheDocumentedLimits() {
             assertThat(config.http()).isEqualTo(
                     new HttpConfig("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30),
-                            Duration.ofSeconds(20), Optional.empty(), new WebSocketConfig(WebSocketSettings.defaults()), EdgeConfig.defaults()));
+                            Duration.ofSeconds(20), Optional.empty(), new WebSocketConfig(WebSocketSettings.defaults()), EdgeConfig.defaults(),
+                            true));
         }
 
         @Test
@@ -88,6 +89,11 @@ class SwitchboardConfigTest {
             SwitchboardConfig config = SwitchboardConfig.from(Map.of("SWITCHBOARD_HTTP_PORT", "9000"), properties);
 
             assertThat(config.http().port()).isEqualTo(9001);
+        }
+
+        @Test
+        void turnsTheDemoPageAndTheJavaScriptClientOff() {
+            assertThat(read(Map.of("SWITCHBOARD_HTTP_DEMO_ENABLED", "false")).http().demoEnabled()).isFalse();
         }
 
         @Test

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param maxQueuedPerPeer messages one peer's queue may hold
  * @param maxQueuedTotal   messages all queues together may hold
  * @param maxPayloadChars  the largest payload relayed, in characters of its JSON
+ * @param authentication   whether a socket may claim any free id, as with {@code peer} ({@link Authentication#NONE},
+ *                         the default), or only one it holds a server-issued PeerJS token for
+ * @param tokenLifetime    how long an issued PeerJS token lets a socket take its id (24 h)
  */
 public record PeerJsPolicy(
         Set<String> keys,
@@ -29,7 +32,20 @@ public record PeerJsPolicy(
         boolean allowDiscovery,
         int maxQueuedPerPeer,
         long maxQueuedTotal,
-        int maxPayloadChars) {
+        int maxPayloadChars,
+        Authentication authentication,
+        Duration tokenLifetime) {
+
+    /** How a PeerJS socket proves it may take its id. */
+    public enum Authentication {
+        /** Any client that knows a key may claim any free id, as with the {@code peer} server. */
+        NONE,
+        /** The {@code token} must be a PeerJS token this server issued for exactly that id, and unexpired. */
+        TOKEN
+    }
+
+    /** The default lifetime of a PeerJS token. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(24);
 
     public PeerJsPolicy {
         keys = Set.copyOf(keys);
@@ -60,15 +76,40 @@ public record PeerJsPolicy(
         if (maxPayloadChars < 1024 || maxPayloadChars > 16 * 1024 * 1024) {
             problems.add("maxPayloadChars must be between 1024 and 16777216, was " + maxPayloadChars);
         }
+        if (authentication == null) {
+            problems.add("authentication must be NONE or TOKEN");
+        }
+        if (tokenLifetime == null || tokenLifetime.compareTo(Duration.ofMinutes(1)) < 0
+                || tokenLifetime.compareTo(Duration.ofDays(30)) > 0) {
+            problems.add("tokenLifetime must be from 1 minute to 30 days, was " + tokenLifetime);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid PeerJS policy: " + String.join("; ", problems));
         }
         Objects.requireNonNull(keys, "keys");
     }
 
-    /** The {@code peer} server's defaults, with bounded queues. */
+    /** These rules without authentication, as the {@code peer} server has none. */
+    public PeerJsPolicy(Set<String> keys, Duration expireTimeout, Duration aliveTimeout, int concurrentLimit,
+            boolean allowDiscovery, int maxQueuedPerPeer, long maxQueuedTotal, int maxPayloadChars) {
+        this(keys, expireTimeout, aliveTimeout, concurrentLimit, allowDiscovery, maxQueuedPerPeer, maxQueuedTotal,
+                maxPayloadChars, Authentication.NONE, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /** The {@code peer} server's defaults, with bounded queues and no authentication. */
     public static PeerJsPolicy defaults() {
         return new PeerJsPolicy(Set.of("peerjs"), Duration.ofSeconds(5), Duration.ofSeconds(60), 5000, false, 256,
                 100_000, 256 * 1024);
+    }
+
+    /** These rules with {@code authentication} and PeerJS tokens good for {@code lifetime}. */
+    public PeerJsPolicy withAuthentication(Authentication mode, Duration lifetime) {
+        return new PeerJsPolicy(keys, expireTimeout, aliveTimeout, concurrentLimit, allowDiscovery, maxQueuedPerPeer,
+                maxQueuedTotal, maxPayloadChars, mode, lifetime);
+    }
+
+    /** Whether a socket must hold a PeerJS token for its id. */
+    public boolean requiresTokens() {
+        return authentication == Authentication.TOKEN;
     }
 }

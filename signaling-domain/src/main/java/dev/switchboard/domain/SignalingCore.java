@@ -193,7 +193,7 @@ public final class SignalingCore {
             TransferUseCases transfers = TransferServices.create(storage.transfers(), storage.counters(), clock,
                     entropy, transferPolicy, trail::transferCompleted);
             PeerJsUseCases peerJs = PeerJsServices.create(storage.peers(), storage.events(), clock, entropy,
-                    peerJsPolicy);
+                    pairingPolicy.signingKey(), peerJsPolicy);
             EnterpriseUseCases enterprise = EnterpriseServices.create(storage.devices(), storage.auditLog(), clock,
                     enterprisePolicy, trail);
             OperationsUseCases operations = new OperationsUseCases(

@@ -18,6 +18,29 @@ class PeerJsPolicyTest {
         assertThat(defaults.aliveTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.concurrentLimit()).isEqualTo(5000);
         assertThat(defaults.allowDiscovery()).isFalse();
+        assertThat(defaults.authentication()).isEqualTo(PeerJsPolicy.Authentication.NONE);
+        assertThat(defaults.requiresTokens()).isFalse();
+        assertThat(defaults.tokenLifetime()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void requiresTokensOnlyWhenAskedTo() {
+        PeerJsPolicy tokens = PeerJsPolicy.defaults()
+                .withAuthentication(PeerJsPolicy.Authentication.TOKEN, Duration.ofHours(1));
+
+        assertThat(tokens.requiresTokens()).isTrue();
+        assertThat(tokens.tokenLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(tokens.keys()).isEqualTo(PeerJsPolicy.defaults().keys());
+    }
+
+    @Test
+    void refusesATokenLifetimeOutsideAMinuteToThirtyDays() {
+        assertThatThrownBy(() -> PeerJsPolicy.defaults()
+                .withAuthentication(PeerJsPolicy.Authentication.TOKEN, Duration.ofSeconds(59)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenLifetime");
+        assertThatThrownBy(() -> PeerJsPolicy.defaults()
+                .withAuthentication(PeerJsPolicy.Authentication.TOKEN, Duration.ofDays(31)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenLifetime");
     }
 
     @Test

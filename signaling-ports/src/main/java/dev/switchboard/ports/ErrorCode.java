@@ -128,6 +128,11 @@ public enum ErrorCode {
     PEER_SUPERSEDED,
     /** Listing the peers of a realm is not allowed on this server. */
     PEER_DISCOVERY_DISABLED,
+    /**
+     * This server requires PeerJS tokens ({@code IssuePeerToken}), and the one given is missing, malformed,
+     * forged, expired or for another id.
+     */
+    PEER_TOKEN_INVALID,
 
     // --- transport and server
     /** The route does not exist. */

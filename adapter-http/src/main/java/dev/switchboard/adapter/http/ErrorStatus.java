@@ -23,7 +23,7 @@ final class ErrorStatus {
                     UNSUPPORTED_ALGORITHM, SIGNATURE_EXPIRED, SIGNATURE_FROM_FUTURE, NONCE_INVALID,
                     NONCE_REPLAYED, AUTHENTICATION_FAILED, TICKET_INVALID, ADMIN_REQUIRED -> 401;
             // As the PeerJS server answers: 401 for a key it does not serve and for a peer list it does not give.
-            case PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED -> 401;
+            case PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED, PEER_TOKEN_INVALID -> 401;
             case CANNOT_ANSWER_OWN_OFFER, NOT_A_PARTICIPANT, NOT_OFFER_OWNER, NOT_A_MEMBER, NOT_SESSION_HOST,
                     VERIFIER_MISMATCH, CAPABILITY_INVALID, FEATURE_NOT_IN_EDITION, NOT_DEVICE_OWNER -> 403;
             case OFFER_NOT_FOUND, SESSION_NOT_FOUND, NOT_FOUND, TRANSFER_NOT_FOUND, CHUNK_NOT_AVAILABLE,
@@ -49,7 +49,7 @@ final class ErrorStatus {
         // A connection ticket, the admin credential or a PeerJS key is not a signature: telling its holder how to
         // sign would mislead.
         return of(code) == 401 && switch (code) {
-            case TICKET_INVALID, ADMIN_REQUIRED, PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED -> false;
+            case TICKET_INVALID, ADMIN_REQUIRED, PEER_KEY_INVALID, PEER_DISCOVERY_DISABLED, PEER_TOKEN_INVALID -> false;
             default -> true;
         };
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.driving.EnterpriseUseCases;
+import dev.switchboard.ports.driving.IssuePeerToken;
 import dev.switchboard.ports.driving.OperationsUseCases;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
@@ -8,6 +9,7 @@ import dev.switchboard.ports.driving.TransferUseCases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +34,15 @@ import org.xnio.XnioWorker;
  * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} (offers, pairing, the
  * transfer relay, the edition, the Enterprise device registry and admin routes) and the WebSocket of
  * {@code docs/websocket.md} on Undertow, calling the driving ports. Use cases run on worker threads, never
- * on the network loop; long-polls and idle WebSockets hold no thread.
+ * on the network loop; long-polls and idle WebSockets hold no thread. When asked, it also serves the
+ * JavaScript client and the demo page ({@link Builder#webFiles(boolean)}).
  *
  * <pre>{@code
  * try (SignalingHttpServer server = SignalingHttpServer.builder(HttpSettings.defaults(), core.useCases())
  *         .pairing(core.pairingUseCases()).transfers(core.transferUseCases())
  *         .enterprise(core.enterpriseUseCases()).operations(core.operationsUseCases())
  *         .metrics(registry, registry::scrape)
+ *         .webFiles(true)
  *         .start()) {
  *     ...
  * }
@@ -96,6 +100,8 @@ public final class SignalingHttpServer implements AutoCloseable {
         private Optional<OperationsUseCases> operations = Optional.empty();
         private Optional<MeterRegistry> registry = Optional.empty();
         private Optional<Supplier<String>> scrape = Optional.empty();
+        private Optional<IssuePeerToken> peerTokens = Optional.empty();
+        private boolean webFiles;
 
         private Builder(HttpSettings settings, SignalingUseCases useCases) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -130,6 +136,22 @@ public final class SignalingHttpServer implements AutoCloseable {
         public Builder metrics(MeterRegistry registry, Supplier<String> prometheusScrape) {
             this.registry = Optional.of(Objects.requireNonNull(registry, "registry"));
             this.scrape = Optional.of(Objects.requireNonNull(prometheusScrape, "prometheusScrape"));
+            return this;
+        }
+
+        /**
+         * Whether to serve the static web files too (off unless asked for): the JavaScript client at
+         * {@code GET /js/switchboard.js} and the demo page at {@code GET /demo} and {@code GET /join}, through the
+         * same edge as the API but with the page's content security policy.
+         */
+        public Builder webFiles(boolean serve) {
+            this.webFiles = serve;
+            return this;
+        }
+
+        /** Issues PeerJS tokens at {@code POST /v1/peerjs/tokens}; without it, that route is 404. */
+        public Builder peerTokens(IssuePeerToken issuePeerToken) {
+            this.peerTokens = Optional.of(Objects.requireNonNull(issuePeerToken, "issuePeerToken"));
             return this;
         }
 
@@ -171,10 +193,11 @@ public final class SignalingHttpServer implements AutoCloseable {
                     adminAccess, given.operations.map(OperationsUseCases::reportStatistics), sockets, pendingPolls);
             List<Route> routes = SignalingRoutes.create(given.useCases, given.pairing, given.transfers,
                     given.enterprise, adminAccess, settings, json, worker, pendingPolls, socketContext, health,
-                    new MetricsEndpoint(given.scrape));
+                    new MetricsEndpoint(given.scrape), given.peerTokens);
             Router router = new Router(routes, route -> new RouteHandler(route, bodyLimit(route, settings),
                     given.useCases.authenticateRequest(), rateLimits, json, writer), adminAccess::enabled, writer);
-            ShutdownGate gate = new ShutdownGate(new AddressRateLimit(router, rateLimits, writer, worker), writer);
+            HttpHandler inside = given.webFiles ? WebFiles.fromClasspath(router, writer) : router;
+            ShutdownGate gate = new ShutdownGate(new AddressRateLimit(inside, rateLimits, writer, worker), writer);
             EdgeHandler edgeHandler = new EdgeHandler(gate, edgeSettings, settings.publicBaseUrl(), edge.cors(), writer,
                     metrics);
             Undertow.Builder builder = Undertow.builder()
@@ -270,7 +293,7 @@ public final class SignalingHttpServer implements AutoCloseable {
         return sockets.size();
     }
 
-    /** The route table this server serves, for tests that hold it to the documentation. */
+    /** The API's route table (the web files aside), for tests that hold it to the documentation. */
     List<Route> routes() {
         return routes;
     }

@@ -1,18 +1,20 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.driving.EnterpriseUseCases;
+import dev.switchboard.ports.driving.IssuePeerToken;
 import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.TransferUseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * The route table of {@code docs/http-api.md}: the offer routes here, each bound to the use case it drives,
- * then the {@link PairingRoutes}, the {@link TransferRoutes} and the {@link EnterpriseRoutes}.
+ * then the {@link PairingRoutes}, the {@link TransferRoutes}, the {@link EnterpriseRoutes} and PeerJS tokens.
  */
 final class SignalingRoutes {
     private static final String OFFER = "/v1/offers/{offerId}";
@@ -22,7 +24,7 @@ final class SignalingRoutes {
     static List<Route> create(SignalingUseCases useCases, PairingUseCases pairing, TransferUseCases transfers,
             EnterpriseUseCases enterprise, AdminAccess adminAccess, HttpSettings settings, WireJson json,
             Executor worker, PendingPolls pending, SocketContext sockets, HealthEndpoints health,
-            MetricsEndpoint metrics) {
+            MetricsEndpoint metrics, Optional<IssuePeerToken> peerTokens) {
         var discovery = new DiscoverOffersEndpoints(useCases.discoverOffers());
         var manage = new ManageOfferEndpoints(useCases.updateOfferTags(), useCases.deleteOffer());
         var candidates = new IceCandidatesEndpoints(useCases.addIceCandidates(), useCases.listIceCandidates(), json);
@@ -55,6 +57,7 @@ final class SignalingRoutes {
         routes.addAll(PairingRoutes.create(pairing, useCases, settings, json, worker, pending, sockets));
         routes.addAll(TransferRoutes.create(transfers, sockets.edge().metrics()));
         routes.addAll(EnterpriseRoutes.create(enterprise, adminAccess, json));
+        routes.add(Route.signed("POST", "/v1/peerjs/tokens", new IssuePeerTokenEndpoint(peerTokens)).withJsonBody());
         return List.copyOf(routes);
     }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * {@code GET /v1/ws?ticket=&after=&eventsAfter=}: opens a WebSocket. Everything is checked before the
  * upgrade, while a refusal can still be an HTTP problem: the handshake headers (400), a browser page's
- * {@code Origin} against the allow-list (403; a client that sends none is not a browser and passes), the
- * address's connect budget and connection limit (429), and the ticket, which is redeemed, so used up, here
- * (401). Only then does the request switch protocols.
+ * {@code Origin} against the allow-list (403; a client that sends none is not a browser and passes, and so
+ * does a page of the server's own origin), the address's connect budget and connection limit (429), and the
+ * ticket, which is redeemed, so used up, here (401). Only then does the request switch protocols.
  */
 final class WebSocketEndpoint implements Endpoint {
     static final Set<String> QUERY = Set.of("ticket", "after", "eventsAfter");
@@ -39,7 +39,7 @@ final class WebSocketEndpoint implements Endpoint {
     public Reply handle(Call call) {
         requireWebSocketHandshake(call);
         Optional<String> origin = call.header(Headers.ORIGIN_STRING);
-        if (origin.isPresent() && !edge.cors().allows(origin.get())) {
+        if (origin.isPresent() && !sameOrigin(origin.get(), call) && !edge.cors().allows(origin.get())) {
             return EdgeProblem.originNotAllowed(origin.get());
         }
         edge.rateLimits().spend(call.exchange(), LimitedAction.WEBSOCKET_CONNECT,
@@ -57,6 +57,14 @@ final class WebSocketEndpoint implements Endpoint {
             throw refused;
         }
         return handshake.upgrade(new SocketAdmission(owner, after, eventsAfter, slot));
+    }
+
+    /**
+     * A page this server served itself (the demo page, or any page behind the same origin) is no cross-origin
+     * caller: its {@code Origin} is the scheme and authority the request addressed, as the edge established them.
+     */
+    private static boolean sameOrigin(String origin, Call call) {
+        return origin.equalsIgnoreCase(call.requestOrigin().toString());
     }
 
     /** Checked before the ticket is spent, so a request that cannot become a WebSocket keeps it. */

@@ -12,6 +12,8 @@
  * records {@code HttpMetrics}. Then {@code ShutdownGate} counts requests in flight, and
  * {@code AddressRateLimit} spends the address's budget through {@code RateLimits}, which also writes the
  * rate-limit headers. {@code HealthEndpoints} serves the probes, {@code MetricsEndpoint} the scrape.
+ * {@code WebFiles}, when enabled, answers the JavaScript client and the demo page from memory before the
+ * router, with the page's policy from {@code SecurityHeaders}.
  *
  * <p>Inside, {@code SignalingRoutes} and {@code PairingRoutes} are the route table; {@code Router} matches
  * a request to a {@code Route}; {@code RouteHandler} reads its body within limits, builds the
@@ -27,7 +29,8 @@
  * uploads read as {@code application/octet-stream} within their own limit. Editions, the device registry and
  * the admin surface ({@code EnterpriseRoutes}): {@code DeviceEndpoints}, and behind {@code AdminAccess} (which
  * makes the admin paths vanish while no admin credential is configured) {@code AdminDeviceEndpoints} and
- * {@code AuditEndpoints}, whose export is a {@code Reply.Stream} of JSON lines written page by page.
+ * {@code AuditEndpoints}, whose export is a {@code Reply.Stream} of JSON lines written page by page. PeerJS
+ * tokens for the PeerJS port: {@code IssuePeerTokenEndpoint}.
  *
  * <p>The WebSocket: {@code WebSocketEndpoint} checks everything before the upgrade (headers, the address's
  * limit in {@code OpenSockets}, the ticket) and {@code SocketHandshake} switches protocols. Each socket is a

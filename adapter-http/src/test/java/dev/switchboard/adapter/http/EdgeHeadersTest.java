@@ -153,6 +153,15 @@ class EdgeHeadersTest {
         }
 
         @Test
+        void opensAWebSocketFromAPageOfTheServersOwnOriginThoughItIsNotListed() {
+            RawHttp.Response sameOrigin = RawHttp.send(running.port(), handshake("Origin: http://test\r\n"));
+            RawHttp.Response otherPort = RawHttp.send(running.port(), handshake("Origin: http://test:8443\r\n"));
+
+            assertThat(sameOrigin.status()).isEqualTo(101);
+            assertThat(otherPort.status()).as("another origin on the same host").isEqualTo(403);
+        }
+
+        @Test
         void opensAWebSocketFromAnAllowedPageOrFromAClientThatIsNoBrowser() {
             WebSocket fromApp = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", APP)
                     .buildAsync(URI.create("ws://127.0.0.1:" + running.port() + "/v1/ws?ticket="

@@ -13,7 +13,6 @@ import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
 import io.undertow.websockets.spi.WebSocketHttpExchange;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -36,9 +35,11 @@ final class PeerJsRoutes implements HttpHandler {
     private final PeerSockets sockets;
     private final Executor worker;
     private final HttpHandler handshake;
+    private final ForwardedClients clients;
 
     PeerJsRoutes(PeerJsSettings settings, PeerJsUseCases peerJs, PeerSockets sockets, Executor worker) {
         this.settings = settings;
+        this.clients = new ForwardedClients(settings.trustedProxies());
         this.peerJs = peerJs;
         this.sockets = sockets;
         this.worker = worker;
@@ -93,13 +94,18 @@ final class PeerJsRoutes implements HttpHandler {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** Runs a use case off the IO thread; an unknown key or a refused list is 401, as {@code peer} answers. */
+    /**
+     * Runs a use case off the IO thread; an unknown key or a refused list is 401, as {@code peer} answers, and so is
+     * a fresh id where ids come with PeerJS tokens.
+     */
     private void onWorker(HttpServerExchange exchange, Runnable call) {
         exchange.dispatch(worker, () -> {
             try {
                 call.run();
             } catch (SignalingException e) {
-                if (e.code() == ErrorCode.PEER_KEY_INVALID || e.code() == ErrorCode.PEER_DISCOVERY_DISABLED) {
+                if (e.code() == ErrorCode.PEER_TOKEN_INVALID) {
+                    text(exchange, 401, e.getMessage());
+                } else if (e.code() == ErrorCode.PEER_KEY_INVALID || e.code() == ErrorCode.PEER_DISCOVERY_DISABLED) {
                     text(exchange, 401, e.code() == ErrorCode.PEER_KEY_INVALID ? PeerJsSocket.INVALID_KEY
                             : "Unauthorized: listing peers is not allowed on this server");
                 } else {
@@ -123,12 +129,20 @@ final class PeerJsRoutes implements HttpHandler {
     }
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        InetSocketAddress source = channel.getSourceAddress();
+        String client = clients.clientOf(channel.getSourceAddress(), header(exchange, Headers.FORWARDED_STRING),
+                header(exchange, Headers.X_FORWARDED_FOR_STRING));
         PeerJsSocket.SocketQuery query = new PeerJsSocket.SocketQuery(parameter(exchange, "key"),
-                parameter(exchange, "id"), parameter(exchange, "token"),
-                source == null ? "unknown" : source.getAddress().getHostAddress());
+                parameter(exchange, "id"), parameter(exchange, "token"), client);
         PeerJsSocket socket = new PeerJsSocket(channel, peerJs, sockets, worker, query, settings);
         channel.getIoThread().execute(() -> socket.start(settings.maxFrameBytes()));
+    }
+
+    /** Every field line of header {@code name}, whatever the case it was sent in. */
+    private static List<String> header(WebSocketHttpExchange exchange, String name) {
+        return exchange.getRequestHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .toList();
     }
 
     private static Optional<String> parameter(WebSocketHttpExchange exchange, String name) {

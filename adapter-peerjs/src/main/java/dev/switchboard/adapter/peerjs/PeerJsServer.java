@@ -48,14 +48,19 @@ public final class PeerJsServer implements AutoCloseable {
         XnioWorker worker = createWorker(settings);
         try {
             PeerSockets sockets = new PeerSockets();
-            Undertow undertow = Undertow.builder()
+            Undertow.Builder builder = Undertow.builder()
                     .setWorker(worker)
-                    .addHttpListener(settings.port(), settings.host())
-                    .setHandler(new PeerJsRoutes(settings, peerJs, sockets, worker))
-                    .build();
+                    .setHandler(new PeerJsRoutes(settings, peerJs, sockets, worker));
+            if (settings.tls().isPresent()) {
+                builder.addHttpsListener(settings.port(), settings.host(), settings.tls().get());
+            } else {
+                builder.addHttpListener(settings.port(), settings.host());
+            }
+            Undertow undertow = builder.build();
             undertow.start();
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            LOG.info("PeerJS server listening on {}:{} under {}", settings.host(), port, settings.path());
+            LOG.info("PeerJS server listening on {}:{} under {} ({})", settings.host(), port, settings.path(),
+                    settings.tls().isPresent() ? "HTTPS and WSS" : "HTTP and WS");
             return new PeerJsServer(undertow, worker, sockets, settings.shutdownGrace(), port);
         } catch (RuntimeException e) {
             worker.shutdownNow();

@@ -53,6 +53,8 @@ final class PeerJsSocket {
     private final PeerJsOutbox outbox;
     private final PeerLiveness liveness;
     private final WorkerLoop rounds;
+    private final FrameRateLimit frameRate;
+    private final String rateLimited;
     private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -84,6 +86,9 @@ final class PeerJsSocket {
         this.worker = worker;
         this.query = query;
         this.outbox = new PeerJsOutbox(channel);
+        this.frameRate = new FrameRateLimit(settings.framesPerSecond(), settings.frameBurst(), System.nanoTime());
+        this.rateLimited = "rate limit exceeded: at most " + settings.framesPerSecond() + " messages a second (bursts "
+                + "of " + settings.frameBurst() + "), HEARTBEATs included; slow down";
         this.rounds = new WorkerLoop(worker, this::round, () -> close(1001, "server shutting down"));
         this.liveness = new PeerLiveness(channel, settings.pingInterval().toNanos(), () -> {
             keepAliveDue = true;
@@ -104,12 +109,16 @@ final class PeerJsSocket {
         rounds.signal();
     }
 
-    /** A text frame arrived (IO thread). */
+    /** A text frame arrived (IO thread); one beyond the socket's frame rate closes it. */
     void received(String text) {
         if (closing.get()) {
             return;
         }
         liveness.lifeSign();
+        if (!frameRate.admit(System.nanoTime())) {
+            sendErrorAndClose(rateLimited, 1008, "rate limit exceeded");
+            return;
+        }
         if (pending.incrementAndGet() > MAX_PENDING_FRAMES) {
             sendErrorAndClose("too many messages in flight: at most " + MAX_PENDING_FRAMES + "; slow down", 1008,
                     "too many messages");
@@ -214,6 +223,8 @@ final class PeerJsSocket {
         } catch (SignalingException refused) {
             switch (refused.code()) {
                 case PEER_KEY_INVALID -> sendErrorAndClose(INVALID_KEY, 1008, "invalid key");
+                // Tokens are required and this one is not for this id: the domain's text says what to fix.
+                case PEER_TOKEN_INVALID -> sendErrorAndClose(refused.getMessage(), 1008, "invalid token");
                 case PEER_ID_TAKEN -> {
                     if (closing.compareAndSet(false, true)) {
                         outbox.sendThenClose(PeerJsFrames.ID_TAKEN, 1008, "id taken");

@@ -37,6 +37,8 @@ final class FakePeerJs implements ReceivePeerMessages {
     private final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger keepAlives = new AtomicInteger();
     final List<PeerSession> disconnected = new CopyOnWriteArrayList<>();
+    /** The client address of every connect, in order. */
+    final List<String> clientAddresses = new CopyOnWriteArrayList<>();
     volatile int concurrentLimit = 100;
     volatile int queueCapacity = 10;
     volatile boolean discovery;
@@ -45,9 +47,22 @@ final class FakePeerJs implements ReceivePeerMessages {
     /** A sender whose relays take two seconds, as if its store were slow. */
     volatile String slowSender = "";
 
+    /** When set, ids come with tokens: a socket must present {@code "token-for-<id>"}, and no id is generated. */
+    volatile boolean tokensRequired;
+
     PeerJsUseCases useCases() {
-        return new PeerJsUseCases(this::connect, this::relay, this, this::keepAlive, this::disconnect,
-                key -> new PeerId(realm(key) + "-generated"), this::list, () -> 0);
+        return new PeerJsUseCases(this::connect, this::relay, this, this::keepAlive, this::disconnect, this::generate,
+                this::list, () -> 0, (caller, request) -> {
+                    throw new UnsupportedOperationException("the PeerJS transport issues no tokens");
+                });
+    }
+
+    private PeerId generate(String key) {
+        realm(key);
+        if (tokensRequired) {
+            throw new SignalingException(ErrorCode.PEER_TOKEN_INVALID, "Ids come with tokens here");
+        }
+        return new PeerId(key + "-generated");
     }
 
     private synchronized ConnectPeer.Connected connect(ConnectPeer.Request request) {
@@ -55,6 +70,10 @@ final class FakePeerJs implements ReceivePeerMessages {
             throw new SignalingException(ErrorCode.SERVICE_UNAVAILABLE, "store down");
         }
         realm(request.key());
+        clientAddresses.add(request.clientAddress());
+        if (tokensRequired && !request.token().equals("token-for-" + request.id().value())) {
+            throw new SignalingException(ErrorCode.PEER_TOKEN_INVALID, "Invalid token: not for this id");
+        }
         Holder holder = holders.get(request.id().value());
         if (holder != null && !holder.token().equals(request.token())) {
             throw new SignalingException(ErrorCode.PEER_ID_TAKEN, "taken");

@@ -33,6 +33,13 @@ final class PeerClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Connects sending one more request header, as a proxy in front would add it. */
+    static PeerClient connect(URI uri, String header, String value) {
+        PeerClient client = new PeerClient();
+        client.socket = HTTP.newWebSocketBuilder().header(header, value).buildAsync(uri, client).join();
+        return client;
+    }
+
     /** Connects as {@code id} with token {@code tok} in the fake's realm and waits for OPEN. */
     static PeerClient open(int port, String id) {
         return open(port, id, "tok-" + id);

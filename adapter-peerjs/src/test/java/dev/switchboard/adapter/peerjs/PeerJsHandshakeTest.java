@@ -36,6 +36,19 @@ class PeerJsHandshakeTest {
     }
 
     @Test
+    void refusesATokenThatIsNotForTheIdWhereTokensAreRequiredAndClosesTheSocket() {
+        running.peerJs.tokensRequired = true;
+        try (PeerClient refused = PeerClient.connect(running.port(), "key=peerjs&id=alice&token=token-for-bob");
+                PeerClient holder = PeerClient.connect(running.port(), "key=peerjs&id=bob&token=token-for-bob")) {
+            assertThat(refused.next())
+                    .isEqualTo("{\"type\":\"ERROR\",\"payload\":{\"msg\":\"Invalid token: not for this id\"}}");
+            assertThat(refused.closeCode()).isEqualTo(1008);
+            assertThat(running.peerJs.holds("alice")).isFalse();
+            assertThat(holder.next()).isEqualTo("{\"type\":\"OPEN\"}");
+        }
+    }
+
+    @Test
     void refusesAnInvalidKeyAndClosesTheSocket() {
         try (PeerClient client = PeerClient.connect(running.port(), "key=wrong&id=alice&token=t")) {
             assertThat(client.next()).isEqualTo("{\"type\":\"ERROR\",\"payload\":{\"msg\":\"Invalid key provided\"}}");

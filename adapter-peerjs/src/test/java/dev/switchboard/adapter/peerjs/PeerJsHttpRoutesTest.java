@@ -51,6 +51,17 @@ class PeerJsHttpRoutesTest {
     }
 
     @Test
+    void refusesAFreshIdWith401WhereIdsComeWithTokens() throws Exception {
+        running.peerJs.tokensRequired = true;
+        running.start();
+
+        HttpResponse<String> response = get("/peerjs/id");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("Ids come with tokens here");
+    }
+
+    @Test
     void refusesAnIdForAnUnknownKeyWith401() throws Exception {
         running.start();
 

@@ -29,6 +29,33 @@ class PeerJsSettingsTest {
     }
 
     @Test
+    void servesPlainHttpTrustingNoProxyWithAGenerousFrameRateByDefault() {
+        PeerJsSettings defaults = PeerJsSettings.defaults();
+
+        assertThat(defaults.tls()).isEmpty();
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.framesPerSecond()).isEqualTo(100);
+        assertThat(defaults.frameBurst()).isEqualTo(200);
+        assertThat(defaults.withFrameRate(5, 10).withTrustedProxies(List.of("10.0.0.0/8")).withPort(0))
+                .satisfies(changed -> {
+                    assertThat(changed.framesPerSecond()).isEqualTo(5);
+                    assertThat(changed.frameBurst()).isEqualTo(10);
+                    assertThat(changed.trustedProxies()).containsExactly("10.0.0.0/8");
+                });
+    }
+
+    @Test
+    void reportsBadProxyBlocksAndFrameRatesTogether() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PeerJsSettings.defaults().withTrustedProxies(List.of("proxy.example"))
+                        .withFrameRate(0, 0))
+                .withMessageContaining("trustedProxies");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PeerJsSettings.defaults().withFrameRate(0, 0))
+                .withMessageContainingAll("framesPerSecond", "frameBurst");
+    }
+
+    @Test
     void reportsEveryProblemTogether() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new PeerJsSettings(" ", 70_000, "myapp", List.of(""), 10, Duration.ZERO, 0, 0,

@@ -10,9 +10,10 @@ final class RunningPeerJs implements AfterEachCallback {
     final FakePeerJs peerJs = new FakePeerJs();
     private PeerJsServer server;
 
+    /** Loopback, a free port, 4 KiB frames; a frame rate out of reach, except where a test sets its own. */
     static PeerJsSettings settings() {
         return new PeerJsSettings("127.0.0.1", 0, "/", List.of(), 4096, Duration.ofSeconds(15), 1, 4,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2)).withFrameRate(1_000_000, 1_000_000);
     }
 
     PeerJsServer start() {

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edge settings reach the server as configured: trusted proxies, the CORS allow-list, security headers and
- * request ids (the adapter's own tests cover each behaviour in depth; these prove the configuration is wired).
+ * The edge settings reach the server as configured: trusted proxies, the CORS allow-list, security headers,
+ * request ids and the web files' switch (the adapter's own tests cover each behaviour in depth; these prove the
+ * configuration is wired).
  */
 class EdgeWiringTest {
 
@@ -48,6 +49,23 @@ class EdgeWiringTest {
             assertThat(health.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(health.header("Cache-Control")).isEqualTo("no-store");
             assertThat(health.header("Strict-Transport-Security")).as("plain HTTP from no proxy").isNull();
+        }
+    }
+
+    @Test
+    void servesTheDemoPageAndTheJavaScriptClientUnlessTurnedOff() {
+        try (StartedSwitchboard served = StartedSwitchboard.start(Map.of());
+             StartedSwitchboard off = StartedSwitchboard.start(Map.of("SWITCHBOARD_HTTP_DEMO_ENABLED", "false"))) {
+            ApiResponse page = served.api().get("/demo");
+            ApiResponse client = served.api().get("/js/switchboard.js");
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+            assertThat(client.status()).isEqualTo(200);
+            assertThat(client.header("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
+            assertThat(off.api().get("/demo").status()).isEqualTo(404);
+            assertThat(off.api().get("/js/switchboard.js").status()).isEqualTo(404);
         }
     }
 

@@ -18,7 +18,12 @@ import org.junit.jupiter.api.Test;
  * one are delivered by the other, and an id held on one is taken on both.
  */
 class PeerJsAcrossInstancesTest {
-    private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
+    /**
+     * Nothing on the PeerJS path polls the store: a message reaches the other instance's socket only through
+     * the wake-up, so any arrival proves it. The bound only keeps a broken wake-up from hanging the test, and
+     * is generous because the build machine may be busy.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private static StartedSwitchboard first;
     private static StartedSwitchboard second;
@@ -38,19 +43,19 @@ class PeerJsAcrossInstancesTest {
     }
 
     @Test
-    void peersOnDifferentInstancesExchangeMessagesBothWaysWithinASecond() {
+    void peersOnDifferentInstancesExchangeMessagesBothWaysThroughWakeUps() {
         try (PeerJsClient alice = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("alice"));
                 PeerJsClient bob = PeerJsClient.open(second.peerJsPort(), "/", PeerJsClient.newId("bob"))) {
             for (int round = 0; round < 3; round++) {
                 alice.send("OFFER", bob.id(), Map.of("round", round));
                 int expected = round;
-                JsonNode offer = await().atMost(WITHIN_A_SECOND).until(() -> bob.frames().stream()
+                JsonNode offer = await().atMost(PATIENCE).until(() -> bob.frames().stream()
                         .filter(frame -> frame.path("payload").path("round").asInt(-1) == expected)
                         .findFirst().orElse(null), frame -> frame != null);
                 assertThat(offer.path("src").asText()).isEqualTo(alice.id());
 
                 bob.send("ANSWER", alice.id(), Map.of("round", round));
-                JsonNode answer = await().atMost(WITHIN_A_SECOND).until(() -> alice.frames().stream()
+                JsonNode answer = await().atMost(PATIENCE).until(() -> alice.frames().stream()
                         .filter(frame -> frame.path("payload").path("round").asInt(-1) == expected)
                         .findFirst().orElse(null), frame -> frame != null);
                 assertThat(answer.path("type").asText()).isEqualTo("ANSWER");

@@ -1,7 +1,9 @@
 package dev.switchboard.e2e.browser;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  */
 final class Browsers implements AfterEachCallback, TestExecutionExceptionHandler {
     private final List<HeadlessChromium> browsers = new ArrayList<>();
-    private final List<BrowserPeer> peers = new ArrayList<>();
+    private final List<Supplier<String>> diagnostics = new ArrayList<>();
     private PeerPageServer pages;
 
     /** A new browser showing the test page, once the page has loaded the peerjs client. */
@@ -21,19 +23,32 @@ final class Browsers implements AfterEachCallback, TestExecutionExceptionHandler
         if (pages == null) {
             pages = PeerPageServer.start();
         }
-        HeadlessChromium browser = HeadlessChromium.launch();
-        browsers.add(browser);
+        HeadlessChromium browser = launch();
         BrowserPeer peer = new BrowserPeer(name, browser);
-        peers.add(peer);
+        diagnostics.add(peer::diagnostics);
         browser.open(pages.page());
         browser.await(() -> "the page of " + name + " did not load the peerjs client",
                 "return typeof Peer === 'function' && typeof harness === 'object'");
         return peer;
     }
 
+    /** A new browser showing Switchboard's demo page at {@code page} ({@code /demo} or a join link), once it runs. */
+    DemoPage openDemo(String name, URI page) {
+        DemoPage demo = new DemoPage(name, launch());
+        diagnostics.add(demo::diagnostics);
+        demo.open(page);
+        return demo;
+    }
+
+    private HeadlessChromium launch() {
+        HeadlessChromium browser = HeadlessChromium.launch();
+        browsers.add(browser);
+        return browser;
+    }
+
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        peers.forEach(peer -> failure.addSuppressed(new BrowserConsole(peer.diagnostics())));
+        diagnostics.forEach(report -> failure.addSuppressed(new BrowserConsole(report.get())));
         throw failure;
     }
 
@@ -41,7 +56,7 @@ final class Browsers implements AfterEachCallback, TestExecutionExceptionHandler
     public void afterEach(ExtensionContext context) {
         browsers.forEach(HeadlessChromium::close);
         browsers.clear();
-        peers.clear();
+        diagnostics.clear();
         if (pages != null) {
             pages.close();
             pages = null;

@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -98,6 +103,30 @@ final class HeadlessChromium implements AutoCloseable {
                     Object value = run(script, arguments);
                     return Boolean.FALSE.equals(value) ? null : value;
                 });
+    }
+
+    /** The element {@code css} selects first; fails at once if there is none. */
+    WebElement element(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Sizes the window; Chromium keeps a window at least about 500 pixels wide (see {@link #emulateScreen}). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Lays pages out as on a screen of {@code width} by {@code height} CSS pixels, a phone's ({@code mobile}: the
+     * page's viewport meta tag applies) or a desktop's; unlike a window, it may be narrower than 500 pixels.
+     */
+    void emulateScreen(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** The viewport as the user would see it, as PNG. */
+    byte[] screenshot() {
+        return driver.getScreenshotAs(OutputType.BYTES);
     }
 
     /** What the browser wrote to its console since the last call (chromedriver hands each line out once). */

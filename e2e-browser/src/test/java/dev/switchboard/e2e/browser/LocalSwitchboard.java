@@ -2,13 +2,15 @@ package dev.switchboard.e2e.browser;
 
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.app.SwitchboardConfig;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The real application on the in-memory store, configured as an operator would, with its HTTP API and its
- * PeerJS endpoint each on a free loopback port; the PeerJS options keep {@code peer}'s defaults (key {@code peerjs},
- * path {@code /}).
+ * The real application, configured as an operator would, with its HTTP API and its PeerJS endpoint each on a free
+ * loopback port: on the in-memory store unless told otherwise; the PeerJS options keep {@code peer}'s defaults (key
+ * {@code peerjs}, path {@code /}).
  */
 final class LocalSwitchboard implements AutoCloseable {
     private static final Map<String, String> SETTINGS = Map.of(
@@ -25,7 +27,19 @@ final class LocalSwitchboard implements AutoCloseable {
     }
 
     static LocalSwitchboard start() {
-        return new LocalSwitchboard(Switchboard.start(SwitchboardConfig.from(SETTINGS, new Properties())));
+        return start(Map.of());
+    }
+
+    /** With {@code overrides} added to the settings, or replacing some (the store, for instance). */
+    static LocalSwitchboard start(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.putAll(overrides);
+        return new LocalSwitchboard(Switchboard.start(SwitchboardConfig.from(settings, new Properties())));
+    }
+
+    /** Where a browser reaches the HTTP API and the pages it serves: {@code http://127.0.0.1:<port>}. */
+    URI origin() {
+        return URI.create("http://127.0.0.1:" + switchboard.httpPort());
     }
 
     /** The port browsers pass to {@code new Peer(id, {port})}. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Gives a new socket its peer id. The store decides the races (two sockets claiming one id, the realm's
  * last free place); a live holder with the same token is superseded and woken, wherever its socket is, so its
- * transport sees that it lost the id and closes it.
+ * transport sees that it lost the id and closes it. Where tokens are required, only a socket with a genuine,
+ * unexpired PeerJS token for the id gets this far, so an id is only ever claimed by the identity that owns it.
  */
 final class ConnectPeerService implements ConnectPeer {
     static final int MAX_TOKEN_LENGTH = 128;
@@ -26,9 +27,11 @@ final class ConnectPeerService implements ConnectPeer {
     private final Liveness liveness;
     private final InstantSource clock;
     private final int concurrentLimit;
+    private final Optional<PeerTokens> requiredTokens;
 
+    /** @param requiredTokens the tokens a socket must present for its id; empty when any free id may be taken */
     ConnectPeerService(PeerStore peers, Realms realms, PeerIds ids, PeerWakeups wakeups, Liveness liveness,
-            InstantSource clock, int concurrentLimit) {
+            InstantSource clock, int concurrentLimit, Optional<PeerTokens> requiredTokens) {
         this.peers = peers;
         this.realms = realms;
         this.ids = ids;
@@ -36,16 +39,18 @@ final class ConnectPeerService implements ConnectPeer {
         this.liveness = liveness;
         this.clock = clock;
         this.concurrentLimit = concurrentLimit;
+        this.requiredTokens = requiredTokens;
     }
 
     @Override
     public Connected connect(Request request) {
         realms.requireServed(request.key());
+        Instant now = clock.instant();
+        requiredTokens.ifPresent(tokens -> tokens.verify(request.token(), request.id(), now));
         if (request.token().isBlank() || request.token().length() > MAX_TOKEN_LENGTH) {
             throw SignalingException.invalid("token", "must be 1-" + MAX_TOKEN_LENGTH + " characters, not blank");
         }
         PeerAddress peer = new PeerAddress(request.key(), request.id());
-        Instant now = clock.instant();
         PeerConnection connection = new PeerConnection(peer, request.token(), ids.nextConnection(),
                 request.clientAddress(), now, now);
         Claim claim = peers.claim(connection, liveness.seenAfter(now), concurrentLimit);

@@ -4,6 +4,7 @@ import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.model.PeerAddress;
 import dev.switchboard.ports.model.PeerId;
+import java.time.Instant;
 
 /**
  * The refusals of the PeerJS use cases. Where the {@code peer} server has a text the {@code peerjs} client
@@ -45,6 +46,23 @@ final class PeerErrors {
 
     static SignalingException discoveryDisabled() {
         return new SignalingException(ErrorCode.PEER_DISCOVERY_DISABLED, "Peer discovery is disabled on this server");
+    }
+
+    static SignalingException tokenInvalid(String detail) {
+        return new SignalingException(ErrorCode.PEER_TOKEN_INVALID,
+                "Invalid token: this server requires a PeerJS token issued for this id",
+                "PeerJS token refused: " + detail);
+    }
+
+    static SignalingException tokenExpired(PeerId id, Instant expiresAt) {
+        return new SignalingException(ErrorCode.PEER_TOKEN_INVALID,
+                "Invalid token: it expired; get a new PeerJS token for this id",
+                "PeerJS token for " + id + " expired at " + expiresAt);
+    }
+
+    static SignalingException idsComeWithTokens() {
+        return new SignalingException(ErrorCode.PEER_TOKEN_INVALID,
+                "This server requires PeerJS tokens: ids come with the tokens it issues");
     }
 
     static SignalingException noFreeId(int attempts) {

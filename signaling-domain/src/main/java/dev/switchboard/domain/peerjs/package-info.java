@@ -8,5 +8,8 @@
  * recipient's bounded queue until written, and a sender hears {@code EXPIRE} when nobody came for it.
  * {@code Liveness} judges holds and the alive timeout; {@code PeerErrors} keeps the texts the {@code peerjs}
  * client shows. Races (one id, the realm's last place, a full queue) are decided by the store, never here.
+ * Optional authentication: {@code IssuePeerTokenService} issues {@code PeerTokens} (server-signed, expiring) for
+ * ids a key id owns ({@code OwnedPeerIds}: its SHA-256 fingerprint), and {@code ConnectPeerService} then refuses
+ * any other token, so ids cannot be squatted without a single record to store.
  */
 package dev.switchboard.domain.peerjs;

@@ -4,6 +4,7 @@ import dev.switchboard.adapter.memory.InMemoryStorage;
 import dev.switchboard.domain.PeerJsPolicy;
 import dev.switchboard.domain.PredictableEntropy;
 import dev.switchboard.domain.RiggedEntropy;
+import dev.switchboard.domain.TestCore;
 import dev.switchboard.ports.driven.Entropy;
 import dev.switchboard.ports.driving.ConnectPeer;
 import dev.switchboard.ports.driving.PeerJsUseCases;
@@ -46,7 +47,8 @@ final class TestPeerJs {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
-        this.useCases = PeerJsServices.create(storage.peers(), storage.events(), clock, entropy, policy);
+        this.useCases = PeerJsServices.create(storage.peers(), storage.events(), clock, entropy,
+                TestCore.SIGNING_KEY, policy);
     }
 
     /** Two realms, the default timeouts (5 s expiry, 60 s alive) and the given bounds. */

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Opens a PeerJS socket's hold on its id. Refused with {@code peer_key_invalid} for a key the server does not
  * serve, {@code peer_id_taken} when another live socket with another token holds the id, and
- * {@code limit_reached} when the realm is at its concurrent limit. A live socket with the same id and token
- * is superseded: its transport must close it.
+ * {@code limit_reached} when the realm is at its concurrent limit, and, on a server that requires PeerJS tokens,
+ * {@code peer_token_invalid} unless the token is a valid one for this id ({@link IssuePeerToken}). A live socket
+ * with the same id and token is superseded: its transport must close it.
  */
 public interface ConnectPeer {
 

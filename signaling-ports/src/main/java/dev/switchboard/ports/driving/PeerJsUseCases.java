@@ -11,7 +11,8 @@ public record PeerJsUseCases(
         DisconnectPeer disconnectPeer,
         GeneratePeerId generatePeerId,
         ListPeers listPeers,
-        ExpirePeerMessages expirePeerMessages) {
+        ExpirePeerMessages expirePeerMessages,
+        IssuePeerToken issuePeerToken) {
 
     public PeerJsUseCases {
         Objects.requireNonNull(connectPeer, "connectPeer");
@@ -22,5 +23,6 @@ public record PeerJsUseCases(
         Objects.requireNonNull(generatePeerId, "generatePeerId");
         Objects.requireNonNull(listPeers, "listPeers");
         Objects.requireNonNull(expirePeerMessages, "expirePeerMessages");
+        Objects.requireNonNull(issuePeerToken, "issuePeerToken");
     }
 }
