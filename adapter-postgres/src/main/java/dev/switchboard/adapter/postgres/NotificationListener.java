@@ -47,7 +47,8 @@ final class NotificationListener implements AutoCloseable {
 
     /**
      * Connects, listens, and starts the thread that hands each payload to {@code onPayload} and calls
-     * {@code onReconnect} after every reconnect. Both run on that thread and must be quick.
+     * {@code onReconnect} after every reconnect. Both run on that thread: {@code onPayload} must be quick;
+     * {@code onReconnect} may wait a while (for the pool to serve again), notifications queueing on the connection.
      *
      * @throws SQLException if the first connection cannot be opened
      */

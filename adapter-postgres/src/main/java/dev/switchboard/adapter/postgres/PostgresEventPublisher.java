@@ -4,6 +4,7 @@ import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driven.EventPublisher;
 import dev.switchboard.ports.model.Subscription;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Field;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresEventPublisher implements EventPublisher, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEventPublisher.class);
+    /** How long a resynchronisation waits for the pool to serve before it wakes everyone regardless. */
+    private static final Duration POOL_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration POOL_RETRY = Duration.ofMillis(100);
 
     private final String origin;
     private final Database database;
@@ -41,7 +45,7 @@ final class PostgresEventPublisher implements EventPublisher, AutoCloseable {
     static PostgresEventPublisher start(PostgresSettings settings, Database database, String origin)
             throws SQLException {
         PostgresEventPublisher publisher = new PostgresEventPublisher(origin, database);
-        publisher.listener = NotificationListener.start(settings, publisher::received, publisher.local::wakeAll);
+        publisher.listener = NotificationListener.start(settings, publisher::received, publisher::resynchronise);
         return publisher;
     }
 
@@ -90,6 +94,40 @@ final class PostgresEventPublisher implements EventPublisher, AutoCloseable {
     @Override
     public void close() {
         listener.close();
+    }
+
+    /**
+     * After the listener reconnected: wakes every local subscriber to re-read what the lost notifications were
+     * about, once the pool serves again. The listener's own connection can come back before the pool does (the
+     * pool retries with a backoff of its own), and a subscriber woken into a failing read gives up: a WebSocket
+     * closes with "cannot deliver now", so an outage would end with every socket of the instance closed at once.
+     * Runs on the listener's thread; notifications arriving meanwhile wait on its connection.
+     */
+    private void resynchronise() {
+        awaitThePool();
+        local.wakeAll();
+    }
+
+    /** Waits until a pooled statement answers, at most {@link #POOL_PATIENCE}, or until the listener is closed. */
+    private void awaitThePool() {
+        long deadline = System.nanoTime() + POOL_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                database.statement(dsl -> dsl.selectOne().fetch());
+                return;
+            } catch (SignalingException | DataAccessException e) {
+                LOG.debug("the pool does not serve yet after the listener reconnected: {}", e.getMessage());
+            }
+            try {
+                Thread.sleep(POOL_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                // close() interrupts the listener's thread: stop waiting.
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("the pool still fails {} s after the wake-up listener reconnected; waking every subscriber anyway",
+                POOL_PATIENCE.toSeconds());
     }
 
     /** A notification from the channel, possibly one of ours. */

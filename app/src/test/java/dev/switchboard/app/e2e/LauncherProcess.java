@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The launcher, {@link Main}, in a JVM of its own, as an operator runs the jar: only the given
@@ -78,6 +80,33 @@ final class LauncherProcess implements AutoCloseable {
         // Through the handle: Process.destroy() would also close our end of its output, losing the shutdown logs.
         process.toHandle().destroy();
         return awaitExit();
+    }
+
+    /**
+     * Sends SIGKILL, as {@code kill -9} or an out-of-memory killer does: no shutdown hook runs, nothing is flushed
+     * or closed in order, and every socket of the process is torn down by the kernel. Returns once it is gone.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("still running after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the application has started and returns the HTTP port it reports it listens on. */
+    int httpPort() {
+        awaitOutput("started: ");
+        // The start-up line, not the PeerJS endpoint's, which is also "listening on" its own port.
+        Matcher port = Pattern.compile("started: .*listening on [^ ]+:(\\d+)").matcher(output());
+        if (!port.find()) {
+            throw new AssertionError("no listening port in the output:\n" + output());
+        }
+        return Integer.parseInt(port.group(1));
     }
 
     String output() {

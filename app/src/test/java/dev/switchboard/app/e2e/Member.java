@@ -9,6 +9,11 @@ import java.util.Map;
 /** A peer that is in a pairing session: its signing peer, the session and its member id there. */
 record Member(Peer peer, String sessionId, String memberId) {
 
+    /** The same member calling another instance. */
+    Member via(Api other) {
+        return new Member(peer.via(other), sessionId, memberId);
+    }
+
     /** A signed ticket for {@code GET /v1/ws}. */
     String ticket() {
         ApiResponse issued = peer.call("POST", "/v1/tickets").send();

@@ -17,6 +17,11 @@ final class Peer {
         this.signer = signer;
     }
 
+    /** The same client, key and all, calling another instance: as a balancer sending it elsewhere would. */
+    Peer via(Api other) {
+        return new Peer(other, signer);
+    }
+
     String keyId() {
         return signer.keyId();
     }

@@ -27,6 +27,11 @@ final class RelayClient {
         return new RelayClient(api, api.newEd25519Peer());
     }
 
+    /** The same end, key and tokens unchanged, calling another instance. */
+    RelayClient via(Api other) {
+        return new RelayClient(other, peer.via(other));
+    }
+
     String keyId() {
         return peer.keyId();
     }

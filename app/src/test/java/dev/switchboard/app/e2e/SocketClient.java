@@ -77,6 +77,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return frames.stream().filter(matching).findFirst().orElseThrow();
     }
 
+    /** Whether the connection ended: closed by the server, or broken (a server killed, a link cut). */
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
     /** The close code the server sent, once it closed. */
     int awaitClose() {
         await().atMost(PATIENCE).until(closed::isDone);
