@@ -6,6 +6,13 @@
 #   bench/run.sh                      # all scenarios: closed, open, idle
 #   bench/run.sh closed               # one scenario
 #   PAIRS=200 WINDOW=16 bench/run.sh closed
+#   WARMUP=20 JFR=off bench/run.sh closed   # longer JIT warm-up, no flight recording (for A/B comparisons)
+#   BENCH_JAR=/tmp/a.jar bench/run.sh closed  # a saved build of the benchmark jar, e.g. a baseline
+#   SERVER_OPTS=-Dbench.workerThreads=2 bench/run.sh closed  # extra JVM options for the server
+#
+# WARMUP (seconds, default 20) precedes every measured window of the relay scenarios: with 5 s the C2
+# compiler was still busy during the measurement (see docs/benchmarks.md). JFR=off skips the closed loop's
+# flight recording and its summary; the recording costs the server a few per cent of its core.
 #
 # BENCH_SERVER=embedded (default) runs dev.switchboard.bench.BenchServer: the app's core, memory store and
 # HTTP adapter with the per-address WebSocket limit and frame rate raised. BENCH_SERVER=app runs
@@ -14,10 +21,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-OUT="bench/target/results"
+OUT="${OUT:-bench/target/results}"
 PORT="${PORT:-18080}"
 SERVER_KIND="${BENCH_SERVER:-embedded}"
-BENCH_JAR="bench/target/switchboard-bench.jar"
+BENCH_JAR="${BENCH_JAR:-bench/target/switchboard-bench.jar}"
+WARMUP="${WARMUP:-20}"
+JFR="${JFR:-on}"
 APP_JAR="app/target/switchboard.jar"
 SCENARIOS=("${@:-closed open idle}")
 read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
@@ -37,7 +46,8 @@ SERVER_PID=""
 start_server() { # $1: extra JVM options
   local log="$OUT/server-$SCENARIO.log"
   # G1 explicitly: pinned to one core the JVM would otherwise pick the serial collector.
-  local jvm=(-XX:+UseG1GC -Xmx4g $1)
+  # SERVER_OPTS: extra JVM options for the server, e.g. -Dbench.workerThreads=2 (embedded server only).
+  local jvm=(-XX:+UseG1GC -Xmx4g $1 ${SERVER_OPTS:-})
   if [[ "$SERVER_KIND" == app ]]; then
     SWITCHBOARD_HTTP_HOST=127.0.0.1 SWITCHBOARD_HTTP_PORT="$PORT" \
       taskset -c 0 java "${jvm[@]}" -jar "$APP_JAR" serve >"$log" 2>&1 &
@@ -73,16 +83,25 @@ echo "Switchboard benchmark $(date -u +%FT%TZ), server=$SERVER_KIND, $(nproc) co
 for SCENARIO in "${SCENARIOS[@]}"; do
   case "$SCENARIO" in
     closed)
-      start_server "-XX:StartFlightRecording=filename=$OUT/closed.jfr,settings=profile"
-      generate closed pairs="${PAIRS:-100}" window="${WINDOW:-8}" warmupSeconds=5 seconds="${SECONDS_MEASURED:-20}"
-      jcmd "$SERVER_PID" JFR.dump name=1 filename="$OUT/closed.jfr" >/dev/null
+      if [[ "$JFR" == off ]]; then
+        start_server ""
+      else
+        start_server "-XX:StartFlightRecording=filename=$OUT/closed.jfr,settings=profile"
+      fi
+      generate closed pairs="${PAIRS:-100}" window="${WINDOW:-8}" warmupSeconds="$WARMUP" \
+        seconds="${SECONDS_MEASURED:-20}"
+      if [[ "$JFR" != off ]]; then
+        jcmd "$SERVER_PID" JFR.dump name=1 filename="$OUT/closed.jfr" >/dev/null
+      fi
       stop_server
-      echo "-- closed loop, server profile (JFR, $OUT/closed.jfr):" | tee -a "$OUT/report.txt"
-      java -cp "$BENCH_JAR" dev.switchboard.bench.JfrSummary "$OUT/closed.jfr" | tee -a "$OUT/report.txt"
+      if [[ "$JFR" != off ]]; then
+        echo "-- closed loop, server profile (JFR, $OUT/closed.jfr):" | tee -a "$OUT/report.txt"
+        java -cp "$BENCH_JAR" dev.switchboard.bench.JfrSummary "$OUT/closed.jfr" | tee -a "$OUT/report.txt"
+      fi
       ;;
     open)
       start_server ""
-      generate open pairs="${OPEN_PAIRS:-1000}" rate="${RATE:-10000}" warmupSeconds=5 seconds="${SECONDS_MEASURED:-20}"
+      generate open pairs="${OPEN_PAIRS:-1000}" rate="${RATE:-10000}" warmupSeconds="$WARMUP" seconds="${SECONDS_MEASURED:-20}"
       stop_server
       ;;
     idle)

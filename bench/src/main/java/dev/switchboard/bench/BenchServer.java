@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * The server under test when the app jar cannot yet be configured for a load test from one address: the
  * same core, in-memory store and HTTP adapter the app wires, with the per-address WebSocket limit and the
  * per-connection frame rate raised so that one host can drive thousands of busy sockets. Everything else
- * keeps the production defaults. Usage: {@code BenchServer <port>}; runs until killed.
+ * keeps the production defaults. Usage: {@code BenchServer <port>}; runs until killed. The system property
+ * {@code bench.workerThreads} overrides the number of worker threads (for experiments; see run.sh).
  */
 public final class BenchServer {
 
@@ -56,7 +57,7 @@ public final class BenchServer {
         HttpSettings defaults = HttpSettings.defaults();
         HttpSettings settings = new HttpSettings("127.0.0.1", port, defaults.maxRequestBodyBytes(),
                 defaults.maxChunkBodyBytes(), defaults.maxEventWait(), "bench", defaults.ioThreads(),
-                defaults.workerThreads(), defaults.idleTimeout(), defaults.shutdownGrace(), defaults.publicBaseUrl(),
+                Integer.getInteger("bench.workerThreads", defaults.workerThreads()), defaults.idleTimeout(), defaults.shutdownGrace(), defaults.publicBaseUrl(),
                 loadTest);
         SignalingHttpServer server = SignalingHttpServer.start(settings, core.useCases(), core.pairing(),
                 core.transfers(), core.enterprise());

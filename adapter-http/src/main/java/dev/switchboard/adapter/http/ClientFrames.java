@@ -5,10 +5,15 @@ import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driving.AcknowledgeMessages;
 import dev.switchboard.ports.driving.SendSignal;
 import dev.switchboard.ports.model.Identity;
+import dev.switchboard.ports.model.MemberId;
 import dev.switchboard.ports.model.SessionId;
 import dev.switchboard.ports.model.SessionMessage;
+import dev.switchboard.ports.model.SignalPayload;
+import dev.switchboard.ports.model.SignalType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Carries out the frames one client sends, in order, as the socket's owner: parses each strictly by
@@ -38,6 +43,8 @@ final class ClientFrames {
     private final AcknowledgeMessages acknowledgeMessages;
     private final FlatJsonReader reader;
     private int malformed;
+    /** Where the last signal went; its payload is not kept, so an idle connection holds little. */
+    private Addressing lastAddressing;
 
     ClientFrames(Identity owner, SendSignal sendSignal, AcknowledgeMessages acknowledgeMessages,
             FlatJsonReader reader) {
@@ -92,11 +99,33 @@ final class ClientFrames {
         if (frame.present("upTo")) {
             throw WireJson.malformed("upTo: not a field of a signal frame");
         }
-        SessionId sessionId = new SessionId(frame.requiredText("sessionId"));
-        SendSignal.Request request = SignalRequests.of(sessionId, frame.text("to"), frame.text("signalType"),
-                "signalType", frame.rawJson("payload"));
+        SendSignal.Request request = requestOf(frame);
         List<SessionMessage.Signal> sent = sendSignal.send(owner, request);
-        out.add(new ServerFrame.Sent(ref, sent.stream().map(SessionMessage::sequence).toList()));
+        Long[] sequences = new Long[sent.size()];
+        for (int i = 0; i < sequences.length; i++) {
+            sequences[i] = sent.get(i).sequence();
+        }
+        out.add(new ServerFrame.Sent(ref, Arrays.asList(sequences)));
+    }
+
+    /**
+     * The request a signal frame makes. While the client keeps addressing the same session, member and type,
+     * their values (each checked by a pattern) are taken from its previous signal; anything else, or a frame
+     * without a payload, goes the full way, so a refusal is always the same.
+     */
+    private SendSignal.Request requestOf(FlatJsonReader.Fields frame) {
+        String sessionId = frame.requiredText("sessionId");
+        Optional<String> to = frame.text("to");
+        Optional<String> type = frame.text("signalType");
+        Optional<String> payload = frame.rawJson("payload");
+        Addressing previous = lastAddressing;
+        if (previous != null && payload.isPresent() && previous.sameAs(sessionId, to, type)) {
+            return new SendSignal.Request(previous.sessionId, previous.to, previous.type,
+                    new SignalPayload(payload.get()));
+        }
+        SendSignal.Request request = SignalRequests.of(new SessionId(sessionId), to, type, "signalType", payload);
+        lastAddressing = new Addressing(sessionId, to, type, request);
+        return request;
     }
 
     private void acknowledge(FlatJsonReader.Fields frame) {
@@ -118,5 +147,30 @@ final class ClientFrames {
             malformed++;
         }
         out.add(new ServerFrame.Error(ref, problem));
+    }
+
+    /** A signal frame's session, recipient and type, as written and as checked. */
+    private static final class Addressing {
+        private final String sessionIdText;
+        private final Optional<String> toText;
+        private final Optional<String> typeText;
+        private final SessionId sessionId;
+        private final Optional<MemberId> to;
+        private final SignalType type;
+
+        Addressing(String sessionIdText, Optional<String> toText, Optional<String> typeText,
+                SendSignal.Request request) {
+            this.sessionIdText = sessionIdText;
+            this.toText = toText;
+            this.typeText = typeText;
+            this.sessionId = request.sessionId();
+            this.to = request.to();
+            this.type = request.type();
+        }
+
+        boolean sameAs(String sessionIdText, Optional<String> toText, Optional<String> typeText) {
+            return this.sessionIdText.equals(sessionIdText) && this.toText.equals(toText)
+                    && this.typeText.equals(typeText);
+        }
     }
 }

@@ -36,7 +36,7 @@ final class Outbox {
     }
 
     /** Sends UTF-8 JSON text frames; safe from any thread. */
-    void send(List<byte[]> frames) {
+    void send(List<ByteBuffer> frames) {
         if (!frames.isEmpty()) {
             metrics.framesOut(frames.size());
             onIoThread(() -> write(frames));
@@ -71,7 +71,7 @@ final class Outbox {
         }
     }
 
-    private void write(List<byte[]> frames) {
+    private void write(List<ByteBuffer> frames) {
         if (!channel.isOpen() || channel.isCloseFrameSent()) {
             return;
         }
@@ -79,8 +79,8 @@ final class Outbox {
         boolean batch = frames.size() > 1;
         channel.setRequireExplicitFlush(batch);
         try {
-            for (byte[] frame : frames) {
-                WebSockets.sendText(ByteBuffer.wrap(frame), channel, CLOSE_ON_FAILURE);
+            for (ByteBuffer frame : frames) {
+                WebSockets.sendText(frame, channel, CLOSE_ON_FAILURE);
             }
         } finally {
             if (batch) {

@@ -1,6 +1,8 @@
 package dev.switchboard.adapter.http;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 
 /**
@@ -93,6 +96,21 @@ final class WireJson {
             SignalingException refused = JsonRejection.of(e);
             throw new SignalingException(refused.code(), field + ": " + refused.getMessage());
         }
+    }
+
+    /**
+     * A generator for several values written one after the other into {@code out} (no separator between
+     * them), each exactly as {@link #write(Object)} would encode it; see {@link FrameBatch}.
+     */
+    JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator generator = mapper.createGenerator(out, JsonEncoding.UTF8);
+        generator.setRootValueSeparator(null);
+        return generator;
+    }
+
+    /** Writes {@code value} to a generator of {@link #generator(OutputStream)}. */
+    void write(JsonGenerator generator, Object value) throws IOException {
+        mapper.writeValue(generator, value);
     }
 
     byte[] write(Object value) {

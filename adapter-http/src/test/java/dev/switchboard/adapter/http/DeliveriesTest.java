@@ -72,7 +72,7 @@ class DeliveriesTest {
         boolean more = from(0, OptionalLong.of(7)).collect(out);
 
         assertThat(more).isFalse();
-        assertThat(out.frames()).extracting(frame -> RunningServer.json(new String(frame, StandardCharsets.UTF_8)).path("type").asText())
+        assertThat(out.frames()).extracting(frame -> RunningServer.json(StandardCharsets.UTF_8.decode(frame).toString()).path("type").asText())
                 .containsExactly("peer-joined", "offer-event");
     }
 }

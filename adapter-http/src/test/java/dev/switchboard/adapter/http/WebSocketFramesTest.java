@@ -94,6 +94,59 @@ class WebSocketFramesTest {
         }
 
         @Test
+        void addressesEverySignalAsWrittenWhenTheClientChangesSessionRecipientOrType() {
+            when(uses.sendSignal.send(any(), any())).thenReturn(List.of(stored(1)));
+            String[] frames = {
+                signal("session-0000000001", "member-bob1", "offer", "1"),
+                signal("session-0000000001", "member-bob1", "offer", "2"),
+                signal("session-0000000001", "member-carol", "offer", "3"),
+                signal("session-0000000001", null, "offer", "4"),
+                signal("session-0000000002", null, "offer", "5"),
+                signal("session-0000000002", null, "answer", "6"),
+                signal("session-0000000002", null, "answer", "7")};
+
+            for (String frame : frames) {
+                client.send(frame);
+            }
+
+            client.next(frames.length);
+            ArgumentCaptor<SendSignal.Request> sent = ArgumentCaptor.forClass(SendSignal.Request.class);
+            verify(uses.sendSignal, times(frames.length)).send(eq(UseCaseDoubles.ALICE), sent.capture());
+            assertThat(sent.getAllValues()).extracting(request -> request.sessionId().value() + " "
+                    + request.to().map(to -> to.value()).orElse("all") + " " + request.type().value() + " "
+                    + request.payload().json())
+                    .containsExactly(
+                            "session-0000000001 member-bob1 offer 1",
+                            "session-0000000001 member-bob1 offer 2",
+                            "session-0000000001 member-carol offer 3",
+                            "session-0000000001 all offer 4",
+                            "session-0000000002 all offer 5",
+                            "session-0000000002 all answer 6",
+                            "session-0000000002 all answer 7");
+        }
+
+        @Test
+        void refusesASignalWithoutPayloadAfterOneToTheSamePlace() {
+            when(uses.sendSignal.send(any(), any())).thenReturn(List.of(stored(1)));
+            client.send(signal("session-0000000001", "member-bob1", "offer", "1"));
+            client.next();
+
+            client.send("{\"type\":\"signal\",\"ref\":\"r3\",\"sessionId\":\"session-0000000001\","
+                    + "\"to\":\"member-bob1\",\"signalType\":\"offer\"}");
+
+            JsonNode refused = client.next();
+            assertThat(refused.path("code").asText()).isEqualTo("validation_failed");
+            assertThat(refused.path("detail").asText()).isEqualTo("payload: is required");
+            verify(uses.sendSignal, times(1)).send(any(), any());
+        }
+
+        private static String signal(String sessionId, String to, String type, String payload) {
+            return "{\"type\":\"signal\",\"sessionId\":\"" + sessionId + "\","
+                    + (to == null ? "" : "\"to\":\"" + to + "\",") + "\"signalType\":\"" + type + "\",\"payload\":"
+                    + payload + "}";
+        }
+
+        @Test
         void answersARefusedSignalWithAnErrorAndStaysOpen() {
             when(uses.sendSignal.send(any(), any()))
                     .thenThrow(new SignalingException(ErrorCode.NOT_A_MEMBER, "you are not a member of session x"))

@@ -32,6 +32,9 @@ final class Mailboxes {
      * than {@code maxPerRecipient}; then stores none and names such a recipient.
      */
     Delivery append(List<SessionMessage> messages, int maxPerRecipient) {
+        if (messages.size() == 1) {
+            return appendOne(messages.get(0), maxPerRecipient);
+        }
         SortedMap<String, Integer> incoming = new TreeMap<>();
         messages.forEach(message -> incoming.merge(message.recipientKeyId(), 1, Integer::sum));
         Map<String, Mailbox> locked = new HashMap<>();
@@ -53,6 +56,23 @@ final class Mailboxes {
             return new Delivery.Delivered(stored);
         } finally {
             locked.forEach(this::release);
+        }
+    }
+
+    /** {@link #append} of a single message (a signal to one member, the common case) without sorting or maps. */
+    private Delivery appendOne(SessionMessage message, int maxPerRecipient) {
+        String recipient = message.recipientKeyId();
+        Mailbox mailbox = lockLive(recipient);
+        try {
+            if ((long) mailbox.size() + 1 > maxPerRecipient) {
+                return new Delivery.MailboxFull(recipient);
+            }
+            SessionMessage sequenced = message.withSequence(lastSequence.incrementAndGet());
+            mailbox.put(sequenced);
+            mailbox.publish();
+            return new Delivery.Delivered(List.of(sequenced));
+        } finally {
+            release(recipient, mailbox);
         }
     }
 

@@ -13,6 +13,8 @@ import dev.switchboard.ports.model.SessionMessage.Signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -48,14 +50,22 @@ final class SendSignalService implements SendSignal {
         if (recipients.isEmpty()) {
             return List.of();
         }
-        List<SessionMessage> signals = recipients.stream()
-                .<SessionMessage>map(to -> new Signal(0, session.id(), to.keyId(), sender.id(), to.id(),
-                        request.type(), request.payload(), now))
-                .toList();
+        // Plain loops on this path, which runs for every relayed signal.
+        List<SessionMessage> signals = new ArrayList<>(recipients.size());
+        List<String> recipientKeys = new ArrayList<>(recipients.size());
+        for (Member to : recipients) {
+            signals.add(new Signal(0, session.id(), to.keyId(), sender.id(), to.id(), request.type(),
+                    request.payload(), now));
+            recipientKeys.add(to.keyId());
+        }
         Delivery delivery = sessions.deliver(session.id(), signals, now, activityExtension, maxQueuedPerRecipient);
         if (delivery instanceof Delivery.Delivered delivered) {
-            wakeups.wake(recipients.stream().map(Member::keyId).toList());
-            return delivered.messages().stream().map(Signal.class::cast).toList();
+            wakeups.wake(recipientKeys);
+            List<Signal> sent = new ArrayList<>(delivered.messages().size());
+            for (SessionMessage message : delivered.messages()) {
+                sent.add((Signal) message);
+            }
+            return Collections.unmodifiableList(sent);
         }
         if (delivery instanceof Delivery.MailboxFull full) {
             MemberId recipient = session.memberWithKey(full.recipientKeyId()).map(Member::id)
@@ -68,7 +78,13 @@ final class SendSignalService implements SendSignal {
     /** The addressed member, or every member but the sender when no one is addressed. */
     private static List<Member> recipients(PairingSession session, Member sender, Request request) {
         if (request.to().isEmpty()) {
-            return session.members().stream().filter(member -> !member.id().equals(sender.id())).toList();
+            List<Member> others = new ArrayList<>(session.members().size());
+            for (Member member : session.members()) {
+                if (!member.id().equals(sender.id())) {
+                    others.add(member);
+                }
+            }
+            return others;
         }
         MemberId to = request.to().get();
         if (to.equals(sender.id())) {

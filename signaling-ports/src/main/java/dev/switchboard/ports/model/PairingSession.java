@@ -56,12 +56,25 @@ public record PairingSession(
         return members.size() >= capacity;
     }
 
+    // Plain loops: these run on every relayed signal, where a stream per lookup was a visible allocation cost.
     public Optional<Member> memberWithKey(String keyId) {
-        return members.stream().filter(m -> m.keyId().equals(keyId)).findFirst();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (m.keyId().equals(keyId)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Member> member(MemberId memberId) {
-        return members.stream().filter(m -> m.id().equals(memberId)).findFirst();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (m.id().equals(memberId)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Expiry after activity at {@code now}: at least {@code now + extension}, never past the hard limit. */
