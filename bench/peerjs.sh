@@ -5,7 +5,7 @@
 # load generator (dev.switchboard.bench.PeerJsBench) pinned to core 1. Prints every run and a table of
 # medians with the ratios Switchboard / PeerJS. Everything lands in bench/target/peerjs-results/.
 #
-#   bench/peerjs.sh                                   # 3 rounds of closed, open and idle on both, ~8 minutes
+#   bench/peerjs.sh                                   # 3 rounds of closed, open and idle on both, ~14 minutes
 #   ROUNDS=5 SECONDS_MEASURED=20 bench/peerjs.sh
 #   PAIRS=100 WINDOW=8 RATE=5000 OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
 #
