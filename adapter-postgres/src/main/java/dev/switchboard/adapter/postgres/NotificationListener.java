@@ -60,6 +60,14 @@ final class NotificationListener implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * Whether a connection is listening now: false from the moment one is lost until the reconnect, a time
+     * in which the other instances' wake-ups do not reach this one.
+     */
+    boolean isListening() {
+        return running && connection != null;
+    }
+
     /** The server process serving the current connection, or -1 while there is none; for tests. */
     int backendPid() throws SQLException {
         Connection current = connection;

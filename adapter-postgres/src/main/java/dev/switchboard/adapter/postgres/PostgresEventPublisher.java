@@ -81,6 +81,11 @@ final class PostgresEventPublisher implements EventPublisher, AutoCloseable {
         return local.subscribe(recipientKeyId, onEvent);
     }
 
+    /** Whether the other instances' wake-ups reach this one now; see {@link NotificationListener#isListening()}. */
+    boolean isListening() {
+        return listener.isListening();
+    }
+
     /** The server process of the listening connection; for tests that cut it. */
     int listenerBackendPid() throws SQLException {
         return listener.backendPid();

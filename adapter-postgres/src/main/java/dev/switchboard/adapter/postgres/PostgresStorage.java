@@ -185,6 +185,9 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
      * lacks no migration this version knows ({@code SchemaCheck}: a schema found current is trusted for a
      * minute, a lacking one is asked about again at every check). A schema with migrations this version does
      * not know is available, as for {@link #create}: older instances keep serving during a rolling upgrade.
+     * It is also unavailable while the wake-up listener has lost its connection: this instance would then
+     * push what other instances write late (at its clients' next wake-up or reconnect), so a load balancer
+     * should send them elsewhere until the listener is back.
      */
     @Override
     public StoreHealth health() {
@@ -194,7 +197,7 @@ public final class PostgresStorage implements SignalingStorage, AutoCloseable {
         } catch (DataAccessException e) {
             answers = false;
         }
-        return new StoreHealth(KIND, answers && schema.isCurrent());
+        return new StoreHealth(KIND, answers && schema.isCurrent() && events.isListening());
     }
 
     /**

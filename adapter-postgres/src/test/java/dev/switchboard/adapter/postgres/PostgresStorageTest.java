@@ -10,6 +10,7 @@ import static dev.switchboard.ports.testing.TransferFixtures.aChunk;
 import static dev.switchboard.ports.testing.TransferFixtures.aTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
@@ -195,6 +196,27 @@ class PostgresStorageTest {
                 assertThatThrownBy(() -> storage.offers().find(anOffer().build().id()))
                         .isInstanceOfSatisfying(SignalingException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+            } finally {
+                relay.close();
+            }
+        }
+
+        @Test
+        void reportsUnavailableWhileTheWakeUpListenerCannotReconnectThoughThePoolStillAnswers() throws Exception {
+            TcpRelay relay = TcpRelay.to(TestDatabase.settings());
+            PostgresSettings relayed = relay.relaying(TestDatabase.settings()).withConnectionTimeout(SHORT_TIMEOUT);
+            try (PostgresStorage storage = PostgresStorage.create(relayed)) {
+                assertThat(storage.health().available()).isTrue();
+
+                relay.refuseNewConnections(true);
+                TestDatabase.terminateBackend(storage.listenerBackendPid());
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> !storage.health().available());
+                assertThat(storage.offers().find(anOffer().build().id())).as("the pool still serves").isEmpty();
+
+                relay.refuseNewConnections(false);
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> storage.health().available());
             } finally {
                 relay.close();
             }

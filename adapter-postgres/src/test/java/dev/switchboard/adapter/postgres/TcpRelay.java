@@ -22,6 +22,7 @@ final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean refusing;
 
     private TcpRelay(String targetHost, int targetPort) throws IOException {
         this.listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -53,6 +54,14 @@ final class TcpRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * While {@code refuse} is true, new connections are closed at once and the open ones keep working: a
+     * database that has run out of connection slots, say.
+     */
+    void refuseNewConnections(boolean refuse) {
+        refusing = refuse;
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -64,6 +73,10 @@ final class TcpRelay implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listening.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
