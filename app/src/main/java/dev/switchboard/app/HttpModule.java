@@ -57,6 +57,11 @@ final class HttpModule extends AbstractModule {
                 edge.maxJsonDepth(),
                 edge.requestTimeout(),
                 edge.headerReadTimeout(),
-                edge.tls().map(tls -> new TlsSettings(tls.keyStore(), tls.keyStorePassword(), tls.keyStoreType())));
+                edge.tls().map(HttpModule::tlsSettings));
+    }
+
+    /** The HTTP adapter's form of the key store settings; the PeerJS port serves the same certificate. */
+    static TlsSettings tlsSettings(TlsConfig tls) {
+        return new TlsSettings(tls.keyStore(), tls.keyStorePassword(), tls.keyStoreType());
     }
 }

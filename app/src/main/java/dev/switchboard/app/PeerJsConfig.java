@@ -117,7 +117,7 @@ public record PeerJsConfig(
      */
     PeerJsSettings settings(Duration shutdownGrace, EdgeConfig edge) {
         PeerJsSettings settings = settings(shutdownGrace).withTrustedProxies(edge.trustedProxies());
-        return tls ? settings.withTls(ServerTlsContext.of(edge.tls().orElseThrow())) : settings;
+        return tls ? settings.withTls(HttpModule.tlsSettings(edge.tls().orElseThrow()).serverContext()) : settings;
     }
 
     /**

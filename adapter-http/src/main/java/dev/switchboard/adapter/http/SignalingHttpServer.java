@@ -172,7 +172,7 @@ public final class SignalingHttpServer implements AutoCloseable {
     private static SignalingHttpServer start(Builder given) {
         HttpSettings settings = given.settings;
         EdgeSettings edgeSettings = settings.edge();
-        Optional<SSLContext> tls = edgeSettings.tls().map(KeyStores::serverContext);
+        Optional<SSLContext> tls = edgeSettings.tls().map(TlsSettings::serverContext);
         XnioWorker worker = createWorker(settings);
         try {
             WireJson json = new WireJson(settings.maxRequestBodyBytes(), edgeSettings.maxJsonDepth());

@@ -1,10 +1,17 @@
 package dev.switchboard.adapter.http;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Serving HTTPS from a key store: its file, password and type ({@code PKCS12} or {@code JKS}). The password
@@ -32,6 +39,28 @@ public record TlsSettings(Path keyStore, String keyStorePassword, String keyStor
             throw new IllegalArgumentException("invalid TLS settings: " + String.join("; ", problems));
         }
         keyStoreType = keyStoreType.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A TLS context serving the store's key and certificate chain: the HTTPS listener's, and any other listener
+     * of the application that serves the same certificate (the PeerJS port).
+     *
+     * @throws IllegalStateException naming the file (never the password) when it cannot be read, opened or used
+     */
+    public SSLContext serverContext() {
+        char[] password = keyStorePassword.toCharArray();
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance(keyStoreType);
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot serve TLS from the " + keyStoreType + " key store " + keyStore
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
