@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body read before answering 413
  * @param maxEventWait    the longest a client may long-poll {@code /v1/events}
  * @param shutdownGrace   how long requests in flight may take to finish once a stop is asked for
+ * @param shutdownDrain   how long, on SIGTERM, the server reports not ready while still serving everything, so
+ *                        that a balancer polling {@code /health/ready} stops sending traffic before new
+ *                        requests are refused; zero goes straight to the graceful stop
  * @param publicBaseUrl   the URL clients reach the server at, for join links; empty: built from each request
  * @param webSocket       heartbeats and limits of {@code GET /v1/ws}
  * @param edge            trusted proxies, CORS, security headers, header and JSON limits, timeouts, TLS
@@ -27,6 +30,7 @@ public record HttpConfig(
         long maxRequestBytes,
         Duration maxEventWait,
         Duration shutdownGrace,
+        Duration shutdownDrain,
         Optional<URI> publicBaseUrl,
         WebSocketConfig webSocket,
         EdgeConfig edge,
@@ -38,11 +42,15 @@ public record HttpConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(maxEventWait, "maxEventWait");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(shutdownDrain, "shutdownDrain");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
         Objects.requireNonNull(webSocket, "webSocket");
         Objects.requireNonNull(edge, "edge");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+        }
+        if (shutdownDrain.isNegative()) {
+            throw new IllegalArgumentException("shutdownDrain must not be negative, was " + shutdownDrain);
         }
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes must be positive");
@@ -56,6 +64,9 @@ public record HttpConfig(
                 settings.integer("SWITCHBOARD_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 4096, 64L * 1024 * 1024),
                 settings.seconds("SWITCHBOARD_MAX_EVENT_WAIT_SECONDS", 30, 1, 300),
                 settings.seconds("SWITCHBOARD_HTTP_SHUTDOWN_GRACE_SECONDS", 20, 0, 600),
+                // 5 s covers a balancer polling readiness every few seconds; with the 20 s grace it stays within
+                // the 30 s most orchestrators wait before a hard kill.
+                settings.seconds("SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS", 5, 0, 300),
                 readPublicBaseUrl(settings),
                 WebSocketConfig.read(settings),
                 EdgeConfig.read(settings),

@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.ports.driving.VerifyAuditLog;
 import dev.switchboard.ports.model.Edition;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jar's entry point: {@code serve} (the default) runs Switchboard from the process environment and stops it
- * gracefully on SIGTERM or Ctrl-C; {@code migrate} applies pending PostgreSQL schema migrations and exits;
+ * gracefully on SIGTERM or Ctrl-C, after draining for {@code SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS} (not ready,
+ * still serving; a second signal ends the drain early); {@code migrate} applies pending PostgreSQL schema migrations and exits;
  * {@code verify-audit} checks the Enterprise audit log's hash chain and exits 0 when intact, 3 when broken;
  * {@code rotate-keys} re-encrypts stored secrets to the current master key and exits 0 when all are resealed, 3
  * when some could not be opened. Exits with 2 when the configuration or the command line is invalid, 1 when
@@ -61,9 +63,16 @@ public final class Main {
         // Registered before starting, so that a SIGTERM during start-up waits for it and then stops what it started.
         CompletableFuture<Switchboard> started = new CompletableFuture<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        Duration drain = config.http().shutdownDrain();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Switchboard running = started.join();
             if (running != null) {
+                if (!drain.isZero()) {
+                    running.drain();
+                    log.info("Switchboard draining for {} s: /health/ready answers 503 while everything else is "
+                            + "served as usual; stop it again to skip the wait", drain.toSeconds());
+                    StopSignals.awaitDelayOrAnotherStop(drain);
+                }
                 running.close();
             }
             stopped.countDown();

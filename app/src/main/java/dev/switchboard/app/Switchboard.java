@@ -42,13 +42,15 @@ public final class Switchboard implements AutoCloseable {
     private static final Duration PEER_EXPIRY_INTERVAL = Duration.ofSeconds(1);
 
     private final Deque<Component> started;
+    private final SignalingHttpServer http;
     private final int httpPort;
     private final OptionalInt peerJsPort;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Switchboard(Deque<Component> started, int httpPort, OptionalInt peerJsPort) {
+    private Switchboard(Deque<Component> started, SignalingHttpServer http, OptionalInt peerJsPort) {
         this.started = started;
-        this.httpPort = httpPort;
+        this.http = http;
+        this.httpPort = http.port();
         this.peerJsPort = peerJsPort;
     }
 
@@ -99,7 +101,7 @@ public final class Switchboard implements AutoCloseable {
                     config.edition().edition().wireName(), config.store().kind().configName(), config.http().host(),
                     server.port());
             warnAboutTheEdition(config);
-            return new Switchboard(started, server.port(), peerJsPort);
+            return new Switchboard(started, server, peerJsPort);
         } catch (RuntimeException e) {
             stopAll(started);
             throw e;
@@ -234,6 +236,17 @@ public final class Switchboard implements AutoCloseable {
     /** The port the PeerJS endpoint listens on (the one picked by the system when configured as 0); empty when off. */
     public OptionalInt peerJsPort() {
         return peerJsPort;
+    }
+
+    /**
+     * The first step of stopping when a balancer routes to this instance: {@code /health/ready} answers 503 from now
+     * on, while every request, WebSocket upgrade and PeerJS connection is still served as before, so that the
+     * balancer takes the instance out before {@link #close()} refuses anything. Does nothing once closing.
+     */
+    public void drain() {
+        if (!closed.get()) {
+            http.drain();
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ class SwitchboardConfigTest {
         void listensOnEveryInterfaceOnPort8080WithTheDocumentedLimits() {
             assertThat(config.http()).isEqualTo(
                     new HttpConfig("0.0.0.0", 8080, 4L * 1024 * 1024, Duration.ofSeconds(30),
-                            Duration.ofSeconds(20), Optional.empty(), new WebSocketConfig(WebSocketSettings.defaults()), EdgeConfig.defaults(),
+                            Duration.ofSeconds(20), Duration.ofSeconds(5), Optional.empty(), new WebSocketConfig(WebSocketSettings.defaults()), EdgeConfig.defaults(),
                             true));
         }
 
@@ -70,6 +70,7 @@ class SwitchboardConfigTest {
                     "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                     "SWITCHBOARD_HTTP_PORT", "9090",
                     "SWITCHBOARD_HTTP_SHUTDOWN_GRACE_SECONDS", "45",
+                    "SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS", "0",
                     "SWITCHBOARD_OFFER_TTL_MIN_SECONDS", "5",
                     "SWITCHBOARD_MAX_CANDIDATES_PER_SIDE", "7",
                     "SWITCHBOARD_STORE", "memory"));
@@ -77,6 +78,7 @@ class SwitchboardConfigTest {
             assertThat(config.http().host()).isEqualTo("127.0.0.1");
             assertThat(config.http().port()).isEqualTo(9090);
             assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(config.http().shutdownDrain()).isZero();
             assertThat(config.offers().minTtl()).isEqualTo(Duration.ofSeconds(5));
             assertThat(config.offers().maxCandidatesPerSide()).isEqualTo(7);
         }
@@ -144,6 +146,14 @@ class SwitchboardConfigTest {
 
             assertThat(refusal(Map.of(), properties).problems())
                     .containsExactly("switchboard.http.prot: unknown setting (misspelt?)");
+        }
+
+        @Test
+        void refusesANegativeOrOverlongShutdownDrain() {
+            assertThat(refusal(Map.of("SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS", "-1")).problems()).containsExactly(
+                    "SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS: must be a whole number from 0 to 300, was \"-1\"");
+            assertThat(refusal(Map.of("SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS", "301")).problems()).containsExactly(
+                    "SWITCHBOARD_HTTP_SHUTDOWN_DRAIN_SECONDS: must be a whole number from 0 to 300, was \"301\"");
         }
 
         @Test

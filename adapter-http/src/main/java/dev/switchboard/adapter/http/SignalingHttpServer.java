@@ -234,10 +234,20 @@ public final class SignalingHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: first says it is not ready ({@code /health/ready} answers 503), then refuses new
-     * requests, answers waiting long-polls with an empty page, closes every WebSocket with 1001, lets
-     * requests in flight finish and sockets acknowledge their close within the shutdown grace, then stops.
-     * Closing again does nothing.
+     * Starts draining: from now on {@code /health/ready} answers 503 {@code not_ready}, so that a balancer polling
+     * it takes this server out, while every other request and WebSocket upgrade is still served as before. Call
+     * {@link #close()} once the balancer has had time to notice (one polling interval or so). Draining again, or
+     * after closing, does nothing more.
+     */
+    public void drain() {
+        health.stopping();
+    }
+
+    /**
+     * Stops gracefully: first says it is not ready ({@code /health/ready} answers 503; already so after
+     * {@link #drain()}), then refuses new requests, answers waiting long-polls with an empty page, closes every
+     * WebSocket with 1001, lets requests in flight finish and sockets acknowledge their close within the shutdown
+     * grace, then stops. Closing again does nothing.
      */
     @Override
     public void close() {

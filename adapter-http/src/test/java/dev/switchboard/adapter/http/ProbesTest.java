@@ -60,6 +60,38 @@ class ProbesTest {
     }
 
     @Nested
+    class WhileDraining {
+
+        @Test
+        void saysNotReadyButServesEveryOtherRequestAndSocketAsBefore() {
+            when(running.doubles.publishOffers.publish(any(), any())).thenReturn(List.of(Fixtures.offer("offer-0001")));
+
+            running.server.drain();
+
+            HttpResponse<String> ready = running.get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).isEqualTo("{\"status\":\"not_ready\"}");
+            assertThat(running.get("/health/live").statusCode()).isEqualTo(200);
+            assertThat(running.get("/openapi.yaml").statusCode()).isEqualTo(200);
+            assertThat(running.send("POST", "/v1/offers", "{\"service\":\"chat:1.0\",\"offers\":[{\"sdp\":\"v=0\"}]}")
+                    .statusCode()).isEqualTo(201);
+            try (SocketClient socket = SocketClient.connect(running, "")) {
+                assertThat(socket.next().path("type").asText()).isNotEmpty();
+            }
+        }
+
+        @Test
+        void stillClosesGracefullyAfterwards() {
+            running.server.drain();
+
+            running.close();
+
+            assertThat(running.sendAsync(running.request("/health/live").GET().build()))
+                    .failsWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    @Nested
     class WhileShuttingDown {
         private final CountDownLatch release = new CountDownLatch(1);
 

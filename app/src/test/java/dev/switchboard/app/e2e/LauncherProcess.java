@@ -77,9 +77,14 @@ final class LauncherProcess implements AutoCloseable {
 
     /** Sends SIGTERM, as an orchestrator stopping the service does, and returns the exit status. */
     int terminate() {
+        signalStop();
+        return awaitExit();
+    }
+
+    /** Sends SIGTERM and returns at once, for watching the process while it stops. */
+    void signalStop() {
         // Through the handle: Process.destroy() would also close our end of its output, losing the shutdown logs.
         process.toHandle().destroy();
-        return awaitExit();
     }
 
     /**
