@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.HdrHistogram.Histogram;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -46,24 +45,11 @@ final class NotifyProbe {
                     measurement.failed(e.toString());
                 }
             });
-            Thread.sleep(warmup.toMillis());
-            measurement.delivered.takeLatencies();
-            measurement.stored.takeLatencies();
-            long arrivedBefore = measurement.delivered.received();
-            CpuSample start = cpu.take();
-            Thread.sleep(measured.toMillis());
-            CpuSample end = cpu.take();
-            Histogram endToEnd = measurement.delivered.takeLatencies();
-            Histogram stored = measurement.stored.takeLatencies();
-            long arrived = measurement.delivered.received() - arrivedBefore;
-            pacer.close();
+            Measurement.Window window = measurement.measure(pacer, cpu, warmup, measured);
             Thread.sleep(POLL_MILLIS * 2L);
             listening.set(false);
             listener.join();
-            return new RunResult("notify", "NOTIFY->LISTEN", rate, (end.wallNanos() - start.wallNanos()) / 1e9,
-                    arrived, endToEnd, stored, end.busySince(start), end.fieldsSince(start), end.commitsSince(start),
-                    Load.average(),
-                    measurement.delivered.failures(), 0);
+            return window.result("notify", "NOTIFY->LISTEN", rate, measurement.delivered.failures(), 0);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 
 /**
  * One open-loop run of offer answers: offers published beforehand by owners whose sockets (opened with
@@ -45,22 +44,11 @@ final class OfferRun {
                         }
                     });
         });
-        Thread.sleep(warmup.toMillis());
-        measurement.delivered.takeLatencies();
-        measurement.stored.takeLatencies();
-        long arrivedBefore = measurement.delivered.received();
-        CpuSample start = cpu.take();
-        Thread.sleep(measured.toMillis());
-        CpuSample end = cpu.take();
-        Histogram endToEnd = measurement.delivered.takeLatencies();
-        Histogram stored = measurement.stored.takeLatencies();
-        long arrived = measurement.delivered.received() - arrivedBefore;
-        pacer.close();
+        Measurement.Window window = measurement.measure(pacer, cpu, warmup, measured);
         System.out.printf("-- offers %s, %d/s offered:%n", placement, rate);
         Backlog.awaitDrained(sent::get, measurement.delivered::received, SignalRun.DRAIN_PATIENCE);
-        return new RunResult("offers", placement, rate, (end.wallNanos() - start.wallNanos()) / 1e9, arrived,
-                endToEnd, stored, end.busySince(start), end.fieldsSince(start), end.commitsSince(start), Load.average(),
-                measurement.delivered.failures(), measurement.delivered.closes());
+        return window.result("offers", placement, rate, measurement.delivered.failures(),
+                measurement.delivered.closes());
     }
 
     /** Publishes {@code count} offers, round-robin over the owners in batches, and returns their ids interleaved. */

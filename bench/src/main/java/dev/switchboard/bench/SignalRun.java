@@ -3,7 +3,6 @@ package dev.switchboard.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 
 /**
  * One open-loop run of pairing signals: a pacer offers {@code rate} signals per second in total, round-robin over
@@ -24,21 +23,10 @@ final class SignalRun {
             pairs.get((int) (i % pairs.size())).sender().sendSignal(intended);
             sent.incrementAndGet();
         });
-        Thread.sleep(warmup.toMillis());
-        measurement.delivered.takeLatencies();
-        measurement.stored.takeLatencies();
-        long arrivedBefore = measurement.delivered.received();
-        CpuSample start = cpu.take();
-        Thread.sleep(measured.toMillis());
-        CpuSample end = cpu.take();
-        Histogram endToEnd = measurement.delivered.takeLatencies();
-        Histogram stored = measurement.stored.takeLatencies();
-        long arrived = measurement.delivered.received() - arrivedBefore;
-        pacer.close();
+        Measurement.Window window = measurement.measure(pacer, cpu, warmup, measured);
         System.out.printf("-- signals %s, %d/s offered:%n", placement, rate);
         Backlog.awaitDrained(sent::get, measurement.delivered::received, DRAIN_PATIENCE);
-        return new RunResult("signals", placement, rate, (end.wallNanos() - start.wallNanos()) / 1e9, arrived,
-                endToEnd, stored, end.busySince(start), end.fieldsSince(start), end.commitsSince(start), Load.average(),
-                measurement.delivered.failures(), measurement.delivered.closes());
+        return window.result("signals", placement, rate, measurement.delivered.failures(),
+                measurement.delivered.closes());
     }
 }

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.adapter.postgres.PostgresSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -26,62 +23,56 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentSweepTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final String SCHEMA = "sweep_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
-    private static StartedSwitchboard first;
-    private static StartedSwitchboard second;
+    private static TwoInstances instances;
 
     @BeforeAll
     static void startTwoSweepingInstances() {
-        PostgresSettings database = TestDatabase.createSchema(SCHEMA);
-        Map<String, String> settings = new HashMap<>(TestDatabase.switchboardSettings(database));
-        settings.put("SWITCHBOARD_SWEEP_INTERVAL_SECONDS", "1");
-        settings.put("SWITCHBOARD_PRESENCE_TIMEOUT_SECONDS", "3");
-        settings.put("SWITCHBOARD_WS_PING_INTERVAL_SECONDS", "1");
-        settings.put("SWITCHBOARD_WS_KEEP_ALIVE_INTERVAL_SECONDS", "1");
-        settings.put("SWITCHBOARD_WS_IDLE_TIMEOUT_SECONDS", "10");
-        first = StartedSwitchboard.start(settings);
-        second = StartedSwitchboard.start(settings);
+        instances = TwoInstances.onSchemaOfTheirOwn("sweep", Map.of(
+                "SWITCHBOARD_SWEEP_INTERVAL_SECONDS", "1",
+                "SWITCHBOARD_PRESENCE_TIMEOUT_SECONDS", "3",
+                "SWITCHBOARD_WS_PING_INTERVAL_SECONDS", "1",
+                "SWITCHBOARD_WS_KEEP_ALIVE_INTERVAL_SECONDS", "1",
+                "SWITCHBOARD_WS_IDLE_TIMEOUT_SECONDS", "10"));
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
-        TestDatabase.dropSchema(SCHEMA);
+        instances.close();
     }
 
     @Test
     void deleteEachExpiredOfferOnceBetweenThemWithoutAFailedSweep() {
         int offers = 40;
-        Peer publisher = first.api().newEd25519Peer();
+        Peer publisher = instances.first().api().newEd25519Peer();
         String service = TestData.uniqueService();
         List<String> ids = IntStream.range(0, offers).mapToObj(i -> OfferExpiryTest.publishForOneSecond(
-                i % 2 == 0 ? publisher : publisher.via(second.api()), service)).toList();
+                i % 2 == 0 ? publisher : publisher.via(instances.second().api()), service)).toList();
 
         await().atMost(PATIENCE).until(() -> swept("offers") >= offers);
         // Two more rounds of both sweepers: a double count would show now.
-        pause(2_500);
+        InstanceCrashTest.pause(2_500);
 
         assertThat(swept("offers")).isEqualTo(offers);
-        assertThat(ids).allSatisfy(id -> assertThat(second.api().get("/v1/offers/" + id).status()).isEqualTo(404));
-        assertThat(meter(first, "switchboard_sweeper_failures_total", "")).isZero();
-        assertThat(meter(second, "switchboard_sweeper_failures_total", "")).isZero();
+        assertThat(ids).allSatisfy(id -> assertThat(instances.second().api().get("/v1/offers/" + id).status())
+                .isEqualTo(404));
+        assertThat(meter(instances.first(), "switchboard_sweeper_failures_total", "")).isZero();
+        assertThat(meter(instances.second(), "switchboard_sweeper_failures_total", "")).isZero();
     }
 
     @Test
     void timeOutASilentMemberOnceAndTellEveryoneOnce() {
-        OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 3);
-        Member bob = session.joinByCode(second.api().newHmacPeer());
-        Member carol = session.joinByToken(second.api().newEd25519Peer());
+        OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 3);
+        Member bob = session.joinByCode(instances.second().api().newHmacPeer());
+        Member carol = session.joinByToken(instances.second().api().newEd25519Peer());
         // Bob fetches once on the second instance, then falls silent; the others stay present through their sockets.
         assertThat(bob.peer().get("/v1/messages?after=0").status()).isEqualTo(200);
-        try (SocketClient host = session.host().connect(first.api(), 0);
-                SocketClient carolSocket = carol.connect(second.api(), 0)) {
+        try (SocketClient host = session.host().connect(instances.first().api(), 0);
+                SocketClient carolSocket = carol.connect(instances.second().api(), 0)) {
             JsonNode left = host.awaitFrame(ofType("peer-left"));
             assertThat(left.path("member").asText()).isEqualTo(bob.memberId());
             assertThat(left.path("reason").asText()).isEqualTo("timed-out");
-            pause(2_500);
+            InstanceCrashTest.pause(2_500);
             // A marker sent last: once it is pushed, a second departure sent before it would have been pushed too.
             carolSocket.send(carol.signalFrame("m", session.host().memberId(), "app:marker", Map.of()));
             host.awaitFrame(signal("app:marker"));
@@ -97,8 +88,8 @@ class ConcurrentSweepTest {
     /** What both instances' sweepers together report they deleted of {@code kind}. */
     private static long swept(String kind) {
         String tag = "kind=\"" + kind + "\"";
-        return meter(first, "switchboard_sweeper_deleted_total", tag)
-                + meter(second, "switchboard_sweeper_deleted_total", tag);
+        return meter(instances.first(), "switchboard_sweeper_deleted_total", tag)
+                + meter(instances.second(), "switchboard_sweeper_deleted_total", tag);
     }
 
     /** A counter's value in the instance's Prometheus scrape, 0 while it has not been registered. */
@@ -108,14 +99,5 @@ class ConcurrentSweepTest {
         Matcher value = Pattern.compile("(?m)^" + name + "(\\{[^}]*" + Pattern.quote(tag) + "[^}]*})? ([0-9.Ee+]+)$")
                 .matcher(scraped.body());
         return value.find() ? (long) Double.parseDouble(value.group(2)) : 0;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,13 +4,10 @@ import static dev.switchboard.app.e2e.PairingFlowTest.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.adapter.postgres.PostgresSettings;
 import java.net.http.HttpRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,34 +24,27 @@ import org.junit.jupiter.api.Test;
 class CrossInstanceGuaranteesTest {
     private static final int GUESSES = 3;
     private static final int FRAMES = 5;
-    private static final String SCHEMA = "guarantees_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
 
-    private static StartedSwitchboard first;
-    private static StartedSwitchboard second;
+    private static TwoInstances instances;
 
     @BeforeAll
     static void startTwoInstancesOnOneSchema() {
-        PostgresSettings database = TestDatabase.createSchema(SCHEMA);
-        Map<String, String> settings = new HashMap<>(TestDatabase.switchboardSettings(database));
-        settings.put("SWITCHBOARD_JOIN_FAILURE_BUDGET", String.valueOf(GUESSES));
-        settings.put("SWITCHBOARD_JOIN_FAILURE_WINDOW_SECONDS", "600");
-        settings.put("SWITCHBOARD_TRANSFER_CLAIM_FAILURE_BUDGET", String.valueOf(GUESSES));
-        settings.put("SWITCHBOARD_TRANSFER_CLAIM_FAILURE_WINDOW_SECONDS", "600");
-        settings.put("SWITCHBOARD_RATE_LIMIT_WS_MESSAGES_PER_IDENTITY", FRAMES + "/1h");
-        first = StartedSwitchboard.start(settings);
-        second = StartedSwitchboard.start(settings);
+        instances = TwoInstances.onSchemaOfTheirOwn("guarantees", Map.of(
+                "SWITCHBOARD_JOIN_FAILURE_BUDGET", String.valueOf(GUESSES),
+                "SWITCHBOARD_JOIN_FAILURE_WINDOW_SECONDS", "600",
+                "SWITCHBOARD_TRANSFER_CLAIM_FAILURE_BUDGET", String.valueOf(GUESSES),
+                "SWITCHBOARD_TRANSFER_CLAIM_FAILURE_WINDOW_SECONDS", "600",
+                "SWITCHBOARD_RATE_LIMIT_WS_MESSAGES_PER_IDENTITY", FRAMES + "/1h"));
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
-        TestDatabase.dropSchema(SCHEMA);
+        instances.close();
     }
 
     /** The instance the {@code i}-th caller reaches: the balancer alternates. */
     private static Api instance(int i) {
-        return i % 2 == 0 ? first.api() : second.api();
+        return i % 2 == 0 ? instances.first().api() : instances.second().api();
     }
 
     /**
@@ -77,11 +67,11 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void aRequestAcceptedByOneInstanceIsRefusedAsAReplayByTheOther() {
-            Peer peer = first.api().newEd25519Peer();
+            Peer peer = instances.first().api().newEd25519Peer();
             HttpRequest tickets = peer.call("POST", "/v1/tickets").request();
-            assertThat(first.api().send(tickets).status()).isEqualTo(201);
+            assertThat(instances.first().api().send(tickets).status()).isEqualTo(201);
 
-            ApiResponse replayed = sendThroughTheBalancer(tickets, first.api(), second.api());
+            ApiResponse replayed = sendThroughTheBalancer(tickets, instances.first().api(), instances.second().api());
 
             assertThat(replayed.status()).as("%s", replayed).isEqualTo(401);
             assertThat(replayed.code()).isEqualTo("nonce_replayed");
@@ -89,10 +79,10 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void theOtherInstanceAcceptsAFreshRequestSignedForTheSameAuthority() {
-            Peer peer = first.api().newEd25519Peer();
+            Peer peer = instances.first().api().newEd25519Peer();
 
-            ApiResponse fresh = sendThroughTheBalancer(peer.call("POST", "/v1/tickets").request(), first.api(),
-                    second.api());
+            ApiResponse fresh = sendThroughTheBalancer(peer.call("POST", "/v1/tickets").request(),
+                    instances.first().api(), instances.second().api());
 
             assertThat(fresh.status()).as("%s", fresh).isEqualTo(201);
         }
@@ -103,12 +93,12 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void aTicketIssuedByOneInstanceOpensASocketOnTheOtherOnce() {
-            String ticket = OpenedSession.open(first.api().newHmacPeer(), 2).host().ticket();
+            String ticket = OpenedSession.open(instances.first().api().newHmacPeer(), 2).host().ticket();
 
-            try (SocketClient socket = SocketClient.open(second.api(), "ticket=" + ticket)) {
+            try (SocketClient socket = SocketClient.open(instances.second().api(), "ticket=" + ticket)) {
                 socket.awaitFrame(ofType("welcome"));
-                assertThat(SocketClient.refusedStatus(first.api(), "ticket=" + ticket)).isEqualTo(401);
-                assertThat(SocketClient.refusedStatus(second.api(), "ticket=" + ticket)).isEqualTo(401);
+                assertThat(SocketClient.refusedStatus(instances.first().api(), "ticket=" + ticket)).isEqualTo(401);
+                assertThat(SocketClient.refusedStatus(instances.second().api(), "ticket=" + ticket)).isEqualTo(401);
             }
         }
     }
@@ -118,7 +108,7 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void letsExactlyOneOfManyAnswerersOnBothInstancesWinAndTellsTheOwnerOnce() {
-            Peer owner = first.api().newEd25519Peer();
+            Peer owner = instances.first().api().newEd25519Peer();
             String offerId = owner.publishOne(TestData.uniqueService());
             List<Peer> answerers = IntStream.range(0, 12).mapToObj(i -> instance(i).newEd25519Peer()).toList();
 
@@ -136,7 +126,7 @@ class CrossInstanceGuaranteesTest {
                     });
             int winner = answers.indexOf(answers.stream().filter(answer -> answer.status() == 201).findFirst()
                     .orElseThrow());
-            for (Api api : List.of(first.api(), second.api())) {
+            for (Api api : List.of(instances.first().api(), instances.second().api())) {
                 List<JsonNode> events = Json.elements(owner.via(api).events(0).json().path("events"));
                 assertThat(events).singleElement().satisfies(answer -> {
                     assertThat(answer.path("type").asText()).isEqualTo("answer");
@@ -151,15 +141,15 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void joinFailuresOnEitherInstanceSpendOneBudgetForTheAddress() {
-            OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 2);
-            Peer guesser = first.api().newHmacPeer();
+            OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 2);
+            Peer guesser = instances.first().api().newHmacPeer();
 
             for (int miss = 0; miss < GUESSES; miss++) {
                 ApiResponse wrong = guesser.via(instance(miss)).post("/v1/sessions/join", Map.of("code", "ZZZZ2345"));
                 assertThat(wrong.status()).as("miss %d: %s", miss, wrong).isEqualTo(404);
             }
 
-            for (Api api : List.of(first.api(), second.api())) {
+            for (Api api : List.of(instances.first().api(), instances.second().api())) {
                 ApiResponse right = guesser.via(api).post("/v1/sessions/join", Map.of("code", session.inviteCode()));
                 assertThat(right.status()).as("%s", right).isEqualTo(429);
                 assertThat(right.code()).isEqualTo("rate_limited");
@@ -168,8 +158,8 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void claimFailuresOnEitherInstanceSpendOneBudgetForTheAddress() {
-            RelayClient.Created transfer = RelayClient.withNewKey(first.api()).create(1, 16);
-            RelayClient guesser = RelayClient.withNewKey(first.api());
+            RelayClient.Created transfer = RelayClient.withNewKey(instances.first().api()).create(1, 16);
+            RelayClient guesser = RelayClient.withNewKey(instances.first().api());
             String wrongCode = transfer.code().startsWith("Z") ? "YYYY2345" : "ZZZZ2345";
 
             for (int miss = 0; miss < GUESSES; miss++) {
@@ -177,7 +167,7 @@ class CrossInstanceGuaranteesTest {
                 assertThat(wrong.status()).as("miss %d: %s", miss, wrong).isEqualTo(404);
             }
 
-            for (Api api : List.of(first.api(), second.api())) {
+            for (Api api : List.of(instances.first().api(), instances.second().api())) {
                 ApiResponse right = guesser.via(api).tryClaim(transfer.code());
                 assertThat(right.status()).as("%s", right).isEqualTo(429);
                 assertThat(right.code()).isEqualTo("rate_limited");
@@ -190,11 +180,11 @@ class CrossInstanceGuaranteesTest {
 
         @Test
         void framesOverSocketsOnBothInstancesSpendOneBudgetForTheIdentity() {
-            OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 2);
+            OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 2);
             Member alice = session.host();
-            Member bob = session.joinByCode(second.api().newHmacPeer());
-            try (SocketClient onFirst = alice.connect(first.api(), 0);
-                    SocketClient onSecond = alice.via(second.api()).connect(second.api(), 0)) {
+            Member bob = session.joinByCode(instances.second().api().newHmacPeer());
+            try (SocketClient onFirst = alice.connect(instances.first().api(), 0);
+                    SocketClient onSecond = alice.via(instances.second().api()).connect(instances.second().api(), 0)) {
                 for (int n = 0; n < FRAMES; n++) {
                     SocketClient socket = n % 2 == 0 ? onFirst : onSecond;
                     String ref = "frame-" + n;

@@ -31,20 +31,16 @@ class CrossInstancePairingTest {
     /** Far below any poll or keep-alive interval, yet generous for two busy cores. */
     private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
-    private static StartedSwitchboard first;
-    private static StartedSwitchboard second;
+    private static TwoInstances instances;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
-        Map<String, String> database = TestDatabase.switchboardSettings(TestDatabase.shared());
-        first = StartedSwitchboard.start(database);
-        second = StartedSwitchboard.start(database);
+        instances = TwoInstances.onSharedDatabase(Map.of());
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        instances.close();
     }
 
     /** Waits at most {@link #PROMPTLY} for the first frame that matches. */
@@ -63,14 +59,14 @@ class CrossInstancePairingTest {
 
         @Test
         void joinAndExchangeOfferAnswerAndCandidatesOverTheirSockets() {
-            OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 2);
+            OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 2);
             Member alice = session.host();
-            try (SocketClient aliceSocket = alice.connect(first.api(), 0)) {
-                Member bob = session.joinByCode(second.api().newEd25519Peer());
+            try (SocketClient aliceSocket = alice.connect(instances.first().api(), 0)) {
+                Member bob = session.joinByCode(instances.second().api().newEd25519Peer());
                 assertThat(promptly(aliceSocket, ofType("peer-joined")).path("member").asText())
                         .isEqualTo(bob.memberId());
 
-                try (SocketClient bobSocket = bob.connect(second.api(), 0)) {
+                try (SocketClient bobSocket = bob.connect(instances.second().api(), 0)) {
                     aliceSocket.send(alice.signalFrame("1", bob.memberId(), "offer", Map.of("sdp", TestData.sdp("o"))));
                     JsonNode offer = promptly(bobSocket, signal("offer"));
                     assertThat(offer.path("from").asText()).isEqualTo(alice.memberId());
@@ -102,12 +98,12 @@ class CrossInstancePairingTest {
         /** Measures what the operator's guide quotes: signal sent on one instance to push on the other. */
         @Test
         void receiveEachOthersSignalsWithinMilliseconds() {
-            OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 2);
+            OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 2);
             Member alice = session.host();
-            Member bob = session.joinByCode(second.api().newHmacPeer());
+            Member bob = session.joinByCode(instances.second().api().newHmacPeer());
             List<Long> micros = new ArrayList<>();
-            try (SocketClient aliceSocket = alice.connect(first.api(), 0);
-                    SocketClient bobSocket = bob.connect(second.api(), 0)) {
+            try (SocketClient aliceSocket = alice.connect(instances.first().api(), 0);
+                    SocketClient bobSocket = bob.connect(instances.second().api(), 0)) {
                 for (int n = 0; n < 40; n++) {
                     int round = n;
                     SocketClient from = n % 2 == 0 ? aliceSocket : bobSocket;
@@ -133,12 +129,12 @@ class CrossInstancePairingTest {
 
         @Test
         void isAnsweredOnTheOtherWithEveryEventPushedToBothSockets() {
-            exchangeAcross(first.api(), second.api());
+            exchangeAcross(instances.first().api(), instances.second().api());
         }
 
         @Test
         void isAnsweredOnTheOtherTheOtherWayRound() {
-            exchangeAcross(second.api(), first.api());
+            exchangeAcross(instances.second().api(), instances.first().api());
         }
 
         /** The publisher calls and listens on {@code publishing}, the answerer on {@code answering}. */
@@ -172,17 +168,18 @@ class CrossInstancePairingTest {
 
         @Test
         void pushesOnlyLaterEventsToAPublisherResumingOnTheOtherInstanceWithItsCursor() {
-            Peer owner = first.api().newEd25519Peer();
-            Peer answerer = second.api().newHmacPeer();
+            Peer owner = instances.first().api().newEd25519Peer();
+            Peer answerer = instances.second().api().newHmacPeer();
             String offerId = owner.publishOne(TestData.uniqueService());
             long seen;
-            try (SocketClient onFirst = eventSocket(first.api(), owner)) {
+            try (SocketClient onFirst = eventSocket(instances.first().api(), owner)) {
                 assertThat(answerer.answer(offerId, TestData.sdp("answer")).status()).isEqualTo(201);
                 seen = promptly(onFirst, offerEvent("answer")).path("event").path("sequence").asLong();
             }
             assertThat(answerer.addCandidates(offerId, List.of(candidate("a1"))).status()).isEqualTo(201);
 
-            try (SocketClient onSecond = eventSocket(second.api(), owner.via(second.api()), seen)) {
+            try (SocketClient onSecond =
+                    eventSocket(instances.second().api(), owner.via(instances.second().api()), seen)) {
                 JsonNode missed = promptly(onSecond, offerEvent("candidate")).path("event");
                 assertThat(missed.path("sequence").asLong()).isGreaterThan(seen);
                 assertThat(answerer.addCandidates(offerId, List.of(candidate("a2"))).status()).isEqualTo(201);
@@ -215,8 +212,8 @@ class CrossInstancePairingTest {
 
         @Test
         void aWaitingFetchOfMessagesReturnsAsSoonAsASignalIsSent() throws Exception {
-            OpenedSession session = OpenedSession.open(first.api().newHmacPeer(), 2);
-            Member bob = session.joinByCode(second.api().newHmacPeer());
+            OpenedSession session = OpenedSession.open(instances.first().api().newHmacPeer(), 2);
+            Member bob = session.joinByCode(instances.second().api().newHmacPeer());
             CompletableFuture<ApiResponse> poll = bob.peer().call("GET", "/v1/messages?after=0" + WAIT).sendAsync();
             Thread.sleep(500);
             assertThat(poll).as("waiting").isNotDone();
@@ -231,14 +228,15 @@ class CrossInstancePairingTest {
 
         @Test
         void aWaitingPollOfOfferEventsReturnsAsSoonAsTheOfferIsAnswered() throws Exception {
-            Peer owner = first.api().newEd25519Peer();
+            Peer owner = instances.first().api().newEd25519Peer();
             String offerId = owner.publishOne(TestData.uniqueService());
             CompletableFuture<ApiResponse> poll =
-                    owner.via(second.api()).call("GET", "/v1/events?after=0" + WAIT).sendAsync();
+                    owner.via(instances.second().api()).call("GET", "/v1/events?after=0" + WAIT).sendAsync();
             Thread.sleep(500);
             assertThat(poll).as("waiting").isNotDone();
 
-            assertThat(first.api().newHmacPeer().answer(offerId, TestData.sdp("answer")).status()).isEqualTo(201);
+            assertThat(instances.first().api().newHmacPeer().answer(offerId, TestData.sdp("answer")).status())
+                    .isEqualTo(201);
 
             ApiResponse events = poll.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(Json.elements(events.json().path("events"))).singleElement().satisfies(answer -> {

@@ -257,7 +257,8 @@ class InstanceCrashTest {
         return chunk;
     }
 
-    private static void pause(long millis) {
+    /** Sleeps, turning an interrupt into a failure. */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,27 +24,22 @@ class PeerJsAcrossInstancesTest {
      */
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private static StartedSwitchboard first;
-    private static StartedSwitchboard second;
+    private static TwoInstances instances;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
-        Map<String, String> settings = new HashMap<>(TestDatabase.switchboardSettings(TestDatabase.shared()));
-        settings.put("SWITCHBOARD_PEERJS_EXPIRE_TIMEOUT", "2000");
-        first = StartedSwitchboard.start(settings);
-        second = StartedSwitchboard.start(settings);
+        instances = TwoInstances.onSharedDatabase(Map.of("SWITCHBOARD_PEERJS_EXPIRE_TIMEOUT", "2000"));
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        instances.close();
     }
 
     @Test
     void peersOnDifferentInstancesExchangeMessagesBothWaysThroughWakeUps() {
-        try (PeerJsClient alice = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("alice"));
-                PeerJsClient bob = PeerJsClient.open(second.peerJsPort(), "/", PeerJsClient.newId("bob"))) {
+        try (PeerJsClient alice = PeerJsClient.open(instances.first().peerJsPort(), "/", PeerJsClient.newId("alice"));
+                PeerJsClient bob = PeerJsClient.open(instances.second().peerJsPort(), "/", PeerJsClient.newId("bob"))) {
             for (int round = 0; round < 3; round++) {
                 alice.send("OFFER", bob.id(), Map.of("round", round));
                 int expected = round;
@@ -66,12 +60,12 @@ class PeerJsAcrossInstancesTest {
 
     @Test
     void deliversWhatOneInstanceQueuedWhenThePeerOpensOnTheOther() {
-        try (PeerJsClient alice = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("alice"))) {
+        try (PeerJsClient alice = PeerJsClient.open(instances.first().peerJsPort(), "/", PeerJsClient.newId("alice"))) {
             String carolId = PeerJsClient.newId("carol");
             alice.send("OFFER", carolId, Map.of("n", 1));
             alice.send("CANDIDATE", carolId, Map.of("n", 2));
 
-            try (PeerJsClient carol = PeerJsClient.open(second.peerJsPort(), "/", carolId)) {
+            try (PeerJsClient carol = PeerJsClient.open(instances.second().peerJsPort(), "/", carolId)) {
                 carol.awaitType("CANDIDATE");
                 assertThat(carol.frames()).extracting(frame -> frame.path("type").asText())
                         .containsExactly("OPEN", "OFFER", "CANDIDATE");
@@ -82,8 +76,8 @@ class PeerJsAcrossInstancesTest {
 
     @Test
     void refusesAnIdHeldOnTheOtherInstanceToAnotherToken() {
-        try (PeerJsClient alice = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("alice"));
-                PeerJsClient squatter = PeerJsClient.connect(second.peerJsPort(), "/", "peerjs", alice.id(),
+        try (PeerJsClient alice = PeerJsClient.open(instances.first().peerJsPort(), "/", PeerJsClient.newId("alice"));
+                PeerJsClient squatter = PeerJsClient.connect(instances.second().peerJsPort(), "/", "peerjs", alice.id(),
                         PeerJsClient.newToken())) {
             assertThat(squatter.awaitFrame(ofType("OPEN").or(ofType("ID-TAKEN"))).path("type").asText())
                     .isEqualTo("ID-TAKEN");
@@ -92,9 +86,9 @@ class PeerJsAcrossInstancesTest {
 
     @Test
     void closesTheOldSocketOnTheOtherInstanceWhenTheSameIdAndTokenReconnect() {
-        try (PeerJsClient bob = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("bob"));
-                PeerJsClient old = PeerJsClient.open(first.peerJsPort(), "/", PeerJsClient.newId("alice"));
-                PeerJsClient moved = PeerJsClient.connect(second.peerJsPort(), "/", "peerjs", old.id(),
+        try (PeerJsClient bob = PeerJsClient.open(instances.first().peerJsPort(), "/", PeerJsClient.newId("bob"));
+                PeerJsClient old = PeerJsClient.open(instances.first().peerJsPort(), "/", PeerJsClient.newId("alice"));
+                PeerJsClient moved = PeerJsClient.connect(instances.second().peerJsPort(), "/", "peerjs", old.id(),
                         old.token())) {
             moved.awaitType("OPEN");
 
