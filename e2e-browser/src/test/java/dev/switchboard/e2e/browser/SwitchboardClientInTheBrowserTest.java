@@ -3,17 +3,9 @@ package dev.switchboard.e2e.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.app.Switchboard;
 import dev.switchboard.app.SwitchboardConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -355,26 +347,22 @@ class SwitchboardClientInTheBrowserTest {
                 Path.of("../adapter-http/src/main/resources/dev/switchboard/adapter/http/web/switchboard.js");
         private static final boolean CLIENT_FROM_CHECKOUT = "checkout".equals(System.getProperty("switchboard.client"));
 
-        private final HttpServer server;
+        private final TestPageServer server;
 
-        private ClientPageServer(HttpServer server) {
+        private ClientPageServer(TestPageServer server) {
             this.server = server;
         }
 
         static ClientPageServer start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-                server.createContext("/", ClientPageServer::serve);
-                server.start();
-                return new ClientPageServer(server);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new ClientPageServer(TestPageServer.start(Map.of(
+                    "/", TestPageServer.resource("client-page/index.html"),
+                    "/harness.js", TestPageServer.resource("client-page/harness.js"),
+                    "/switchboard.js", TestPageServer.file(CLIENT_SOURCE))));
         }
 
         /** The page's origin, which the server must allow for CORS. */
         String origin() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
+            return server.origin();
         }
 
         URI page(URI switchboard) {
@@ -382,39 +370,9 @@ class SwitchboardClientInTheBrowserTest {
                     + (CLIENT_FROM_CHECKOUT ? "&client=" + origin() + "/switchboard.js" : ""));
         }
 
-        private static void serve(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                String path = exchange.getRequestURI().getPath();
-                byte[] body = switch (path) {
-                    case "/" -> resource("client-page/index.html");
-                    case "/harness.js" -> resource("client-page/harness.js");
-                    case "/switchboard.js" -> Files.readAllBytes(CLIENT_SOURCE);
-                    default -> null;
-                };
-                if (body == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type",
-                        path.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8");
-                exchange.getResponseHeaders().set("Cache-Control", "no-store");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        }
-
-        private static byte[] resource(String name) throws IOException {
-            try (InputStream in = ClientPageServer.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IOException("missing resource " + name);
-                }
-                return in.readAllBytes();
-            }
-        }
-
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 }
