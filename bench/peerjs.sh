@@ -9,9 +9,10 @@
 #   ROUNDS=5 SECONDS_MEASURED=20 bench/peerjs.sh
 #   PAIRS=100 WINDOW=8 RATE=5000 OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
 #
-# Before the rounds, the generator drives two no-op relays in the closed loop, also on core 0: bench/noop-relay.mjs
-# (Node.js `ws`, what `peer` is built on) and dev.switchboard.bench.NoopRelay (Undertow, what Switchboard is built
-# on), forwarding frames with no logic. They give the generator's ceiling, with its own CPU, and each transport's.
+# Before the rounds, the generator drives three no-op relays in the closed loop, also on core 0: bench/noop-relay.mjs
+# (Node.js `ws`, what `peer` is built on), dev.switchboard.bench.NoopRelay (Undertow, Switchboard's HTTP API) and
+# dev.switchboard.bench.NettyNoopRelay (Netty, Switchboard's PeerJS endpoint), forwarding frames with no logic.
+# They give the generator's ceiling, with its own CPU, and each transport's.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -49,7 +50,7 @@ fi
 mkdir -p "$OUT"
 
 SERVER_PID=""
-start_server() { # $1: peerjs, switchboard, noop-node or noop-undertow; $2: log name
+start_server() { # $1: peerjs, switchboard, noop-node, noop-undertow or noop-netty; $2: log name
   local log="$OUT/$2.log"
   case "$1" in
     peerjs)
@@ -71,6 +72,9 @@ start_server() { # $1: peerjs, switchboard, noop-node or noop-undertow; $2: log 
       ;;
     noop-undertow)
       taskset -c 0 java $SWITCHBOARD_JVM -cp "$BENCH_JAR" dev.switchboard.bench.NoopRelay "$PORT" >"$log" 2>&1 &
+      ;;
+    noop-netty)
+      taskset -c 0 java $SWITCHBOARD_JVM -cp "$BENCH_JAR" dev.switchboard.bench.NettyNoopRelay "$PORT" >"$log" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
@@ -118,6 +122,7 @@ run() { # $1: server, $2: scenario, $3: round
 
 run noop-node closed ceiling
 run noop-undertow closed ceiling
+run noop-netty closed ceiling
 for round in $(seq 1 "$ROUNDS"); do
   # Alternate which server goes first, so that drift in the machine's load does not favour one.
   if (( round % 2 )); then order=(peerjs switchboard); else order=(switchboard peerjs); fi
@@ -160,7 +165,7 @@ for scenario, key, label, _ in rows:
     print(f"| {label} | {show(p)} | {show([pm] if pm is not None else [])} | {show(s)} | "
           f"{show([sm] if sm is not None else [])} | {ratio} |")
 print()
-for relay in ("noop-node", "noop-undertow"):
+for relay in ("noop-node", "noop-undertow", "noop-netty"):
     for r in runs.get((relay, "closed"), []):
         print(f"{relay} no-op relay ceiling (closed loop): {float(r['rate']):.0f} messages/s, "
               f"generator {r['generatorCpu']}% of its core, relay {r['serverCpu']}% of its core")

@@ -13,10 +13,12 @@ import dev.switchboard.domain.PeerJsPolicy;
 final class PeerJsModule extends AbstractModule {
     private final PeerJsConfig peerJs;
     private final HttpConfig http;
+    private final StoreKind store;
 
-    PeerJsModule(PeerJsConfig peerJs, HttpConfig http) {
+    PeerJsModule(PeerJsConfig peerJs, HttpConfig http, StoreKind store) {
         this.peerJs = peerJs;
         this.http = http;
+        this.store = store;
     }
 
     @Provides
@@ -28,10 +30,12 @@ final class PeerJsModule extends AbstractModule {
     /**
      * The configured address and limits; a stop gives requests in flight the HTTP API's grace; the proxies the HTTP
      * API trusts name PeerJS clients too; with {@code SWITCHBOARD_PEERJS_TLS}, the HTTP API's key store serves TLS.
+     * Over a store whose calls never wait, use cases run on the network threads: no hand-off per message.
      */
     @Provides
     @Singleton
     PeerJsSettings settings() {
-        return peerJs.settings(http.shutdownGrace(), http.edge());
+        PeerJsSettings settings = peerJs.settings(http.shutdownGrace(), http.edge());
+        return store.callsWait() ? settings : settings.withNonBlockingUseCases();
     }
 }

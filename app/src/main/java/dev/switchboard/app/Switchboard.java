@@ -191,7 +191,7 @@ public final class Switchboard implements AutoCloseable {
                 new CoreModule(config.signing(), config.offers(), config.pairing(), config.transfers(),
                         config.edition(), config.rateLimits()),
                 new HttpModule(config.http(), config.transfers(), version),
-                new PeerJsModule(config.peerJs(), config.http()));
+                new PeerJsModule(config.peerJs(), config.http(), config.store().kind()));
     }
 
     /** What an operator should know about the edition before the first request: said once, at start-up. */

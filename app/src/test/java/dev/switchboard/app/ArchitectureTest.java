@@ -103,7 +103,7 @@ class ArchitectureTest {
     void peerJsAdapterDependsOnlyOnThePortsAndItsLibraries() {
         classes().that().resideInAPackage(PEERJS)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.net.ssl..", PORTS, PEERJS, "io.undertow..", "org.xnio..",
+                        "java..", "javax.net.ssl..", PORTS, PEERJS, "io.netty..",
                         "com.fasterxml.jackson..", "org.slf4j..")
                 .because("a transport knows the driving ports and its own technology (TLS among it), nothing else")
                 .check(production);

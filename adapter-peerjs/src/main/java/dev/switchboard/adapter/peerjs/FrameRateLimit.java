@@ -3,7 +3,7 @@ package dev.switchboard.adapter.peerjs;
 /**
  * Admits one socket's text frames at a sustained rate with bounded bursts, as a token bucket would, kept as the
  * generic cell rate algorithm keeps it: one number of state, the time the next frame is due. Confined to the
- * socket's IO thread.
+ * socket's network thread.
  */
 final class FrameRateLimit {
     private final long interval;

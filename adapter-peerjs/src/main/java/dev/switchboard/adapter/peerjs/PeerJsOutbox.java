@@ -1,75 +1,95 @@
 package dev.switchboard.adapter.peerjs;
 
-import io.undertow.websockets.core.WebSocketCallback;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import java.util.concurrent.RejectedExecutionException;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Writes one socket's frames. Frames are handed to Undertow in the order they are sent (the socket's rounds
- * send one at a time); a close waits for what was sent before it and cuts the connection if the client does
- * not answer it within a grace.
+ * Writes one socket's frames, safe from any thread: frames sent from one thread go out in that order, and
+ * {@link #send} only queues them until {@link #flush}, so a round's frames leave in one write. A close waits for
+ * what was sent before it and cuts the connection if the client does not answer it within a grace.
  */
 final class PeerJsOutbox {
     /** How long a client has to answer our close frame before the connection is cut. */
     static final long CLOSE_GRACE_SECONDS = 5;
-    static final WebSocketCallback<Void> CLOSE_ON_FAILURE = new WebSocketCallback<>() {
-        @Override
-        public void complete(WebSocketChannel channel, Void context) {}
 
-        @Override
-        public void onError(WebSocketChannel channel, Void context, Throwable failure) {
-            IoUtils.safeClose(channel);
-        }
-    };
+    private final Channel channel;
+    private final AtomicBoolean closeSent = new AtomicBoolean();
 
-    private final WebSocketChannel channel;
-
-    PeerJsOutbox(WebSocketChannel channel) {
+    PeerJsOutbox(Channel channel) {
         this.channel = channel;
     }
 
-    /** Sends a text frame, unless the socket is closing; safe from any thread. */
+    /** Queues a text frame, unless the socket is closing. */
     void send(String frame) {
-        send(frame, CLOSE_ON_FAILURE);
+        if (!closeSent.get()) {
+            channel.write(text(frame), channel.voidPromise());
+        }
     }
 
-    /** Sends a text frame and tells {@code written} once it is on the wire (on the IO thread). */
-    void send(String frame, WebSocketCallback<Void> written) {
-        if (channel.isOpen() && !channel.isCloseFrameSent()) {
-            WebSockets.sendText(frame, channel, written);
+    /** Queues a text frame and tells {@code written} once it is on the wire (on the network thread). */
+    void send(String frame, ChannelFutureListener written) {
+        if (!closeSent.get()) {
+            ChannelPromise promise = channel.newPromise();
+            promise.addListener(written);
+            channel.write(text(frame), promise);
+        }
+    }
+
+    /** Writes what is queued. */
+    void flush() {
+        channel.flush();
+    }
+
+    void ping() {
+        if (!closeSent.get()) {
+            channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
         }
     }
 
     /** Sends {@code frame} even while the socket is about to close, then the close frame after it. */
     void sendThenClose(String frame, int code, String reason) {
-        onIoThread(() -> send(frame));
+        if (!closeSent.get()) {
+            channel.write(text(frame), channel.voidPromise());
+        }
         close(code, reason);
     }
 
     /** Sends a close frame after whatever was sent before; the connection ends when the client answers. */
     void close(int code, String reason) {
-        onIoThread(() -> {
-            if (channel.isOpen() && !channel.isCloseFrameSent()) {
-                WebSockets.sendClose(code, reason, channel, CLOSE_ON_FAILURE);
-                try {
-                    channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_GRACE_SECONDS,
-                            TimeUnit.SECONDS);
-                } catch (RejectedExecutionException stopping) {
-                    IoUtils.safeClose(channel);
-                }
-            }
-        });
+        if (closeSent.compareAndSet(false, true) && channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        } else {
+            channel.flush();
+        }
     }
 
-    /** The IO thread runs tasks in the order given; once it has stopped, there is nobody left to write to. */
-    private void onIoThread(Runnable task) {
-        try {
-            channel.getIoThread().execute(task);
-        } catch (RejectedExecutionException stopped) {
-            IoUtils.safeClose(channel);
+    /**
+     * The client sent its close frame: answered with the same code unless ours went first, then the connection
+     * ends.
+     */
+    void closeReceived(int code) {
+        if (closeSent.compareAndSet(false, true) && channel.isActive()) {
+            CloseWebSocketFrame answer = code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, "");
+            channel.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
         }
+    }
+
+    boolean closeSent() {
+        return closeSent.get();
+    }
+
+    private TextWebSocketFrame text(String frame) {
+        return new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), frame));
     }
 }

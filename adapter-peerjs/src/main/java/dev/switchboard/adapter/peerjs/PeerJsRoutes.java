@@ -4,18 +4,31 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.driving.PeerJsUseCases;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
-import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.protocol.version13.Hybi13Handshake;
-import io.undertow.websockets.spi.WebSocketHttpExchange;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,68 +37,108 @@ import org.slf4j.LoggerFactory;
  * The routes of the {@code peer} server under the configured path: {@code GET <path>} (its description),
  * {@code GET <path><key>/id}, {@code GET <path><key>/peers} and the WebSocket at {@code <path>peerjs}. CORS
  * headers follow the allowed origins; a browser page from another origin cannot open the WebSocket (403).
+ * One instance serves every connection.
  */
-final class PeerJsRoutes implements HttpHandler {
+@ChannelHandler.Sharable
+final class PeerJsRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String DESCRIPTION = "{\"name\":\"PeerJS Server\",\"description\":\"A server side element to "
             + "broker connections between PeerJS clients.\",\"website\":\"https://peerjs.com/\"}";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String JSON = "application/json";
     private static final Logger LOG = LoggerFactory.getLogger(PeerJsRoutes.class);
 
     private final PeerJsSettings settings;
     private final PeerJsUseCases peerJs;
     private final PeerSockets sockets;
-    private final Executor worker;
-    private final HttpHandler handshake;
+    private final Executor workers;
     private final ForwardedClients clients;
+    private final WebSocketDecoderConfig frames;
 
-    PeerJsRoutes(PeerJsSettings settings, PeerJsUseCases peerJs, PeerSockets sockets, Executor worker) {
+    PeerJsRoutes(PeerJsSettings settings, PeerJsUseCases peerJs, PeerSockets sockets, Executor workers) {
         this.settings = settings;
-        this.clients = new ForwardedClients(settings.trustedProxies());
         this.peerJs = peerJs;
         this.sockets = sockets;
-        this.worker = worker;
-        this.handshake = new WebSocketProtocolHandshakeHandler(List.of(new Hybi13Handshake()), this::connected,
-                exchange -> text(exchange, 400, "this is the PeerJS WebSocket: open it with a WebSocket handshake"));
+        this.workers = workers;
+        this.clients = new ForwardedClients(settings.trustedProxies());
+        // A protocol violation (an oversized frame) reaches PeerJsInbound, which says why before it closes.
+        this.frames = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(settings.maxFrameBytes())
+                .allowExtensions(false).closeOnProtocolViolation(false).build();
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.ORIGIN));
-        String path = exchange.getRequestPath();
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        Optional<String> origin = Optional.ofNullable(request.headers().get(HttpHeaderNames.ORIGIN));
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
         String prefix = settings.path();
         if (!path.startsWith(prefix) && !(path + "/").equals(prefix)) {
-            text(exchange, 404, "Not Found");
+            text(ctx, request, 404, "Not Found");
             return;
         }
         String route = path.length() < prefix.length() ? "" : path.substring(prefix.length());
         if (route.equals("peerjs")) {
             if (origin.isPresent() && !settings.allows(origin.get())) {
-                text(exchange, 403, "origin not allowed");
-                return;
+                text(ctx, request, 403, "origin not allowed");
+            } else if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+                text(ctx, request, 400, "this is the PeerJS WebSocket: open it with a WebSocket handshake");
+            } else {
+                upgrade(ctx, request, uri.parameters());
             }
-            handshake.handleRequest(exchange);
             return;
         }
-        cors(exchange, origin);
-        if (exchange.getRequestMethod().equals(Methods.OPTIONS)) {
-            exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Methods"), "GET");
-            exchange.setStatusCode(204);
-            exchange.endExchange();
+        Reply reply = new Reply(ctx, HttpUtil.isKeepAlive(request), cors(origin));
+        if (request.method().equals(HttpMethod.OPTIONS)) {
+            reply.send(204, null, "", Map.of("Access-Control-Allow-Methods", "GET"));
             return;
         }
-        if (!exchange.getRequestMethod().equals(Methods.GET)) {
-            text(exchange, 405, "Method Not Allowed");
+        if (!request.method().equals(HttpMethod.GET)) {
+            reply.send(405, TEXT, "Method Not Allowed", Map.of());
             return;
         }
         String[] parts = route.split("/", -1);
         if (route.isEmpty()) {
-            respond(exchange, 200, "application/json", DESCRIPTION);
+            reply.send(200, JSON, DESCRIPTION, Map.of());
         } else if (parts.length == 2 && !parts[0].isEmpty() && parts[1].equals("id")) {
-            onWorker(exchange, () -> text(exchange, 200, peerJs.generatePeerId().generate(parts[0]).value()));
+            call(reply, path, TEXT, () -> peerJs.generatePeerId().generate(parts[0]).value());
         } else if (parts.length == 2 && !parts[0].isEmpty() && parts[1].equals("peers")) {
-            onWorker(exchange, () -> respond(exchange, 200, "application/json", peers(parts[0])));
+            call(reply, path, JSON, () -> peers(parts[0]));
         } else {
-            text(exchange, 404, "Not Found");
+            reply.send(404, TEXT, "Not Found", Map.of());
         }
+    }
+
+    /**
+     * Switches to the WebSocket protocol; the socket starts once the handshake's answer is written. Its
+     * handlers go in before the answer, so no frame that follows it can reach the HTTP routes.
+     */
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Map<String, List<String>> query) {
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
+                webSocketUrl(request), null, frames).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        String client = clients.clientOf((InetSocketAddress) ctx.channel().remoteAddress(),
+                request.headers().getAll("Forwarded"), request.headers().getAll("X-Forwarded-For"));
+        PeerJsSocket.SocketQuery socketQuery = new PeerJsSocket.SocketQuery(parameter(query, "key"),
+                parameter(query, "id"), parameter(query, "token"), client);
+        Executor useCases = settings.useCasesBlock() ? workers : ctx.channel().eventLoop();
+        PeerJsSocket socket = new PeerJsSocket(ctx.channel(), peerJs, sockets, useCases, socketQuery, settings);
+        ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()))
+                .addAfter("ws-aggregator", "peerjs", new PeerJsInbound(socket, settings.maxFrameBytes()));
+        ctx.pipeline().remove(this);
+        handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess()) {
+                socket.start();
+            } else {
+                written.channel().close();
+            }
+        });
+    }
+
+    private String webSocketUrl(FullHttpRequest request) {
+        String host = Optional.ofNullable(request.headers().get(HttpHeaderNames.HOST)).orElse(settings.host());
+        return (settings.tls().isPresent() ? "wss://" : "ws://") + host + settings.path() + "peerjs";
     }
 
     private String peers(String key) {
@@ -95,68 +148,77 @@ final class PeerJsRoutes implements HttpHandler {
     }
 
     /**
-     * Runs a use case off the IO thread; an unknown key or a refused list is 401, as {@code peer} answers, and so is
-     * a fresh id where ids come with PeerJS tokens.
+     * Answers with what a use case returns, off the network thread when use cases may block; an unknown key or a
+     * refused list is 401, as {@code peer} answers, and so is a fresh id where ids come with PeerJS tokens.
      */
-    private void onWorker(HttpServerExchange exchange, Runnable call) {
-        exchange.dispatch(worker, () -> {
+    private void call(Reply reply, String path, String type, Supplier<String> useCase) {
+        Runnable answer = () -> {
             try {
-                call.run();
+                reply.send(200, type, useCase.get(), Map.of());
             } catch (SignalingException e) {
                 if (e.code() == ErrorCode.PEER_TOKEN_INVALID) {
-                    text(exchange, 401, e.getMessage());
-                } else if (e.code() == ErrorCode.PEER_KEY_INVALID || e.code() == ErrorCode.PEER_DISCOVERY_DISABLED) {
-                    text(exchange, 401, e.code() == ErrorCode.PEER_KEY_INVALID ? PeerJsSocket.INVALID_KEY
-                            : "Unauthorized: listing peers is not allowed on this server");
+                    reply.send(401, TEXT, e.getMessage(), Map.of());
+                } else if (e.code() == ErrorCode.PEER_KEY_INVALID) {
+                    reply.send(401, TEXT, PeerJsSocket.INVALID_KEY, Map.of());
+                } else if (e.code() == ErrorCode.PEER_DISCOVERY_DISABLED) {
+                    reply.send(401, TEXT, "Unauthorized: listing peers is not allowed on this server", Map.of());
                 } else {
-                    LOG.warn("PeerJS request {} refused", exchange.getRequestPath(), e);
-                    text(exchange, 503, "Service Unavailable");
+                    LOG.warn("PeerJS request {} refused", path, e);
+                    reply.send(503, TEXT, "Service Unavailable", Map.of());
                 }
             } catch (RuntimeException e) {
-                LOG.error("PeerJS request {} failed", exchange.getRequestPath(), e);
-                text(exchange, 500, "Internal Server Error");
+                LOG.error("PeerJS request {} failed", path, e);
+                reply.send(500, TEXT, "Internal Server Error", Map.of());
             }
-        });
-    }
-
-    private void cors(HttpServerExchange exchange, Optional<String> origin) {
-        if (settings.allowedOrigins().isEmpty()) {
-            exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), "*");
-        } else if (origin.isPresent() && settings.allows(origin.get())) {
-            exchange.getResponseHeaders().put(HttpString.tryFromString("Access-Control-Allow-Origin"), origin.get());
-            exchange.getResponseHeaders().put(Headers.VARY, "Origin");
+        };
+        if (settings.useCasesBlock()) {
+            workers.execute(answer);
+        } else {
+            answer.run();
         }
     }
 
-    private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
-        String client = clients.clientOf(channel.getSourceAddress(), header(exchange, Headers.FORWARDED_STRING),
-                header(exchange, Headers.X_FORWARDED_FOR_STRING));
-        PeerJsSocket.SocketQuery query = new PeerJsSocket.SocketQuery(parameter(exchange, "key"),
-                parameter(exchange, "id"), parameter(exchange, "token"), client);
-        PeerJsSocket socket = new PeerJsSocket(channel, peerJs, sockets, worker, query, settings);
-        channel.getIoThread().execute(() -> socket.start(settings.maxFrameBytes()));
+    private Map<String, String> cors(Optional<String> origin) {
+        if (settings.allowedOrigins().isEmpty()) {
+            return Map.of("Access-Control-Allow-Origin", "*");
+        }
+        if (origin.isPresent() && settings.allows(origin.get())) {
+            return Map.of("Access-Control-Allow-Origin", origin.get(), "Vary", "Origin");
+        }
+        return Map.of();
     }
 
-    /** Every field line of header {@code name}, whatever the case it was sent in. */
-    private static List<String> header(WebSocketHttpExchange exchange, String name) {
-        return exchange.getRequestHeaders().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name))
-                .flatMap(header -> header.getValue().stream())
-                .toList();
-    }
-
-    private static Optional<String> parameter(WebSocketHttpExchange exchange, String name) {
-        List<String> values = exchange.getRequestParameters().get(name);
+    private static Optional<String> parameter(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
         return values == null ? Optional.empty() : values.stream().filter(v -> !v.isBlank()).findFirst();
     }
 
-    private static void text(HttpServerExchange exchange, int status, String body) {
-        respond(exchange, status, "text/plain; charset=utf-8", body);
+    private static void text(ChannelHandlerContext ctx, FullHttpRequest request, int status, String body) {
+        new Reply(ctx, HttpUtil.isKeepAlive(request), Map.of()).send(status, TEXT, body, Map.of());
     }
 
-    private static void respond(HttpServerExchange exchange, int status, String type, String body) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
-        exchange.getResponseSender().send(body);
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("PeerJS HTTP connection from {} failed; closing it", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    /** One answer on a connection, with the headers every answer of its request carries; safe from any thread. */
+    private record Reply(ChannelHandlerContext ctx, boolean keepAlive, Map<String, String> headers) {
+        void send(int status, String type, String body, Map<String, String> more) {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(status), ByteBufUtil.writeUtf8(ctx.alloc(), body));
+            headers.forEach(response.headers()::set);
+            more.forEach(response.headers()::set);
+            if (type != null) {
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+            }
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            HttpUtil.setKeepAlive(response, keepAlive);
+            var written = ctx.writeAndFlush(response);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
     }
 }

@@ -1,69 +1,81 @@
 package dev.switchboard.adapter.peerjs;
 
 import dev.switchboard.ports.driving.PeerJsUseCases;
-import io.undertow.Undertow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.OptionMap;
-import org.xnio.Options;
-import org.xnio.Xnio;
-import org.xnio.XnioWorker;
 
 /**
- * The PeerJS-compatible server: the {@code peer} server's HTTP routes and WebSocket protocol on Undertow,
- * translated onto the PeerJS driving ports. Use cases run on worker threads, never on the IO threads. The
- * expiry of queued messages is not scheduled here: whoever embeds the server runs
- * {@code ExpirePeerMessages}.
+ * The PeerJS-compatible server: the {@code peer} server's HTTP routes and WebSocket protocol on Netty
+ * (Linux's epoll where available), translated onto the PeerJS driving ports. Use cases run on worker threads,
+ * or on the network threads when the settings say they never block. The expiry of queued messages is not
+ * scheduled here: whoever embeds the server runs {@code ExpirePeerMessages}.
  */
 public final class PeerJsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerJsServer.class);
 
-    private final Undertow undertow;
-    private final XnioWorker worker;
+    private final EventLoopGroup network;
+    private final ExecutorService workers;
+    private final Channel listener;
     private final PeerSockets sockets;
     private final Duration shutdownGrace;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PeerJsServer(Undertow undertow, XnioWorker worker, PeerSockets sockets, Duration shutdownGrace,
-            int port) {
-        this.undertow = undertow;
-        this.worker = worker;
+    private PeerJsServer(EventLoopGroup network, ExecutorService workers, Channel listener, PeerSockets sockets,
+            Duration shutdownGrace) {
+        this.network = network;
+        this.workers = workers;
+        this.listener = listener;
         this.sockets = sockets;
         this.shutdownGrace = shutdownGrace;
-        this.port = port;
+        this.port = ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** Binds and starts serving; throws if the port cannot be bound. */
     public static PeerJsServer start(PeerJsSettings settings, PeerJsUseCases peerJs) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(peerJs, "peerJs");
-        XnioWorker worker = createWorker(settings);
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup network = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
+                new DefaultThreadFactory("peerjs-io", true), io);
+        ExecutorService workers = Executors.newFixedThreadPool(settings.workerThreads(),
+                new DefaultThreadFactory("peerjs-worker", true));
         try {
             PeerSockets sockets = new PeerSockets();
-            Undertow.Builder builder = Undertow.builder()
-                    .setWorker(worker)
-                    .setHandler(new PeerJsRoutes(settings, peerJs, sockets, worker));
-            if (settings.tls().isPresent()) {
-                builder.addHttpsListener(settings.port(), settings.host(), settings.tls().get());
-            } else {
-                builder.addHttpListener(settings.port(), settings.host());
-            }
-            Undertow undertow = builder.build();
-            undertow.start();
-            int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            LOG.info("PeerJS server listening on {}:{} under {} ({})", settings.host(), port, settings.path(),
-                    settings.tls().isPresent() ? "HTTPS and WSS" : "HTTP and WS");
-            return new PeerJsServer(undertow, worker, sockets, settings.shutdownGrace(), port);
+            Channel listener = new ServerBootstrap().group(network).channel(channel)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childHandler(new PeerJsChannels(settings, peerJs, sockets, workers))
+                    .bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+            PeerJsServer server = new PeerJsServer(network, workers, listener, sockets, settings.shutdownGrace());
+            LOG.info("PeerJS server listening on {}:{} under {} ({}, {}, use cases on {})", settings.host(),
+                    server.port, settings.path(), settings.tls().isPresent() ? "HTTPS and WSS" : "HTTP and WS",
+                    epoll ? "epoll" : "NIO", settings.useCasesBlock() ? "worker threads" : "network threads");
+            return server;
         } catch (RuntimeException e) {
-            worker.shutdownNow();
+            network.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownNow();
             throw e;
         }
     }
@@ -74,8 +86,8 @@ public final class PeerJsServer implements AutoCloseable {
     }
 
     /**
-     * Closes every socket with 1001 (going away), waits for them to acknowledge within the shutdown grace,
-     * then stops listening and lets the workers finish letting the peers go.
+     * Stops accepting, closes every socket with 1001 (going away), waits for them to acknowledge within the
+     * shutdown grace, then lets the workers finish letting the peers go.
      */
     @Override
     public void close() {
@@ -83,20 +95,23 @@ public final class PeerJsServer implements AutoCloseable {
             return;
         }
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        listener.close().syncUninterruptibly();
         sockets.closeAll();
         try {
             if (!sockets.awaitClosed(shutdownGrace)) {
                 LOG.warn("{} PeerJS sockets still open after {}; stopping anyway", sockets.size(), shutdownGrace);
             }
-            undertow.stop();
-            worker.shutdown();
-            if (!worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                worker.shutdownNow();
+            // Closing a socket hands the release of its id to a worker: let those finish before the loops stop.
+            workers.shutdown();
+            if (!workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                workers.shutdownNow();
             }
+            network.shutdownGracefully(0, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .await(shutdownGrace.toMillis() + 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            undertow.stop();
-            worker.shutdownNow();
+            workers.shutdownNow();
+            network.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         }
         LOG.info("PeerJS server on port {} stopped", port);
     }
@@ -104,18 +119,5 @@ public final class PeerJsServer implements AutoCloseable {
     /** How many sockets are open, for tests that check closed ones are let go. */
     int openSockets() {
         return sockets.size();
-    }
-
-    private static XnioWorker createWorker(PeerJsSettings settings) {
-        try {
-            return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
-                    .set(Options.WORKER_IO_THREADS, settings.ioThreads())
-                    .set(Options.WORKER_TASK_CORE_THREADS, settings.workerThreads())
-                    .set(Options.WORKER_TASK_MAX_THREADS, settings.workerThreads())
-                    .set(Options.WORKER_NAME, "peerjs")
-                    .getMap());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the PeerJS worker threads", e);
-        }
     }
 }

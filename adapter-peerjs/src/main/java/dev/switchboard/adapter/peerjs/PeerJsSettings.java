@@ -28,6 +28,9 @@ import javax.net.ssl.SSLContext;
  *                       {@code X-Forwarded-For} names the client; empty: the client is the TCP peer
  * @param framesPerSecond the sustained rate of text frames one socket may send, {@code HEARTBEAT}s included
  * @param frameBurst     how many frames a socket may send at once above that rate; more closes the socket
+ * @param useCasesBlock  whether a use case may block (a store over the network): then they run on the worker
+ *                       threads; false runs them on the network threads, which saves two thread hand-offs per
+ *                       message and is right only for a store that never waits (the in-memory one)
  */
 public record PeerJsSettings(
         String host,
@@ -42,7 +45,8 @@ public record PeerJsSettings(
         Optional<SSLContext> tls,
         List<String> trustedProxies,
         int framesPerSecond,
-        int frameBurst) {
+        int frameBurst,
+        boolean useCasesBlock) {
 
     /** Frames are buffered whole; 16 MiB is far beyond any signal and still bounds one socket's memory. */
     static final int MAX_FRAME_LIMIT = 16 * 1024 * 1024;
@@ -116,42 +120,53 @@ public record PeerJsSettings(
     public PeerJsSettings(String host, int port, String path, List<String> allowedOrigins, int maxFrameBytes,
             Duration pingInterval, int ioThreads, int workerThreads, Duration shutdownGrace) {
         this(host, port, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads, workerThreads, shutdownGrace,
-                Optional.empty(), List.of(), DEFAULT_FRAMES_PER_SECOND, DEFAULT_FRAME_BURST);
+                Optional.empty(), List.of(), DEFAULT_FRAMES_PER_SECOND, DEFAULT_FRAME_BURST, true);
     }
 
     /**
      * Port 9000 and path {@code /} as {@code peer}; any origin; 64 KiB frames (an SDP offer with room to
      * spare); a ping every 15 s, so a socket silent for a minute is closed, as {@code peer}'s 60 s alive
-     * timeout would; 2 IO and 16 worker threads; 10 s to shut down; plain HTTP; no trusted proxy; 100 frames a
-     * second per socket in bursts of 200.
+     * timeout would; one network thread per core this process may use (a relayed message then never
+     * crosses threads on its way through one core) and 16 worker threads; 10 s to shut down; plain HTTP; no
+     * trusted proxy; 100 frames a second per socket in bursts of 200; use cases on the worker threads.
      */
     public static PeerJsSettings defaults() {
-        return new PeerJsSettings("0.0.0.0", 9000, "/", List.of(), 64 * 1024, Duration.ofSeconds(15), 2, 16,
-                Duration.ofSeconds(10));
+        return new PeerJsSettings("0.0.0.0", 9000, "/", List.of(), 64 * 1024, Duration.ofSeconds(15),
+                Runtime.getRuntime().availableProcessors(), 16, Duration.ofSeconds(10));
     }
 
     /** These settings on {@code port} instead, e.g. 0 in tests. */
     public PeerJsSettings withPort(int otherPort) {
         return new PeerJsSettings(host, otherPort, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads,
-                workerThreads, shutdownGrace, tls, trustedProxies, framesPerSecond, frameBurst);
+                workerThreads, shutdownGrace, tls, trustedProxies, framesPerSecond, frameBurst, useCasesBlock);
     }
 
     /** These settings serving HTTPS and WSS with {@code context}. */
     public PeerJsSettings withTls(SSLContext context) {
         return new PeerJsSettings(host, port, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads,
-                workerThreads, shutdownGrace, Optional.of(context), trustedProxies, framesPerSecond, frameBurst);
+                workerThreads, shutdownGrace, Optional.of(context), trustedProxies, framesPerSecond, frameBurst,
+                useCasesBlock);
     }
 
     /** These settings believing the forwarding headers of the proxies in {@code blocks}. */
     public PeerJsSettings withTrustedProxies(List<String> blocks) {
         return new PeerJsSettings(host, port, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads,
-                workerThreads, shutdownGrace, tls, blocks, framesPerSecond, frameBurst);
+                workerThreads, shutdownGrace, tls, blocks, framesPerSecond, frameBurst, useCasesBlock);
     }
 
     /** These settings letting a socket send {@code perSecond} frames a second, in bursts of {@code burst}. */
     public PeerJsSettings withFrameRate(int perSecond, int burst) {
         return new PeerJsSettings(host, port, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads,
-                workerThreads, shutdownGrace, tls, trustedProxies, perSecond, burst);
+                workerThreads, shutdownGrace, tls, trustedProxies, perSecond, burst, useCasesBlock);
+    }
+
+    /**
+     * These settings running use cases on the network threads: only for use cases that never block, such as over
+     * the in-memory store.
+     */
+    public PeerJsSettings withNonBlockingUseCases() {
+        return new PeerJsSettings(host, port, path, allowedOrigins, maxFrameBytes, pingInterval, ioThreads,
+                workerThreads, shutdownGrace, tls, trustedProxies, framesPerSecond, frameBurst, false);
     }
 
     /** Whether a browser page from {@code origin} may use this server. */

@@ -9,8 +9,8 @@ import dev.switchboard.ports.model.PeerMessage;
 import dev.switchboard.ports.model.PeerMessageType;
 import dev.switchboard.ports.model.PeerSession;
 import dev.switchboard.ports.model.Subscription;
-import io.undertow.websockets.core.WebSocketCallback;
-import io.undertow.websockets.core.WebSocketChannel;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -23,12 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.IoUtils;
 
 /**
- * One PeerJS WebSocket, from the upgrade to the close. Its IO thread only queues frames and notes signs of
- * life ({@link PeerLiveness}); everything that calls a use case runs in rounds on a worker, one at a time
- * ({@link WorkerLoop}): the first round takes the id (or refuses it as {@code peer} does, then closes), later
+ * One PeerJS WebSocket, from the upgrade to the close. Its network thread only queues frames and notes signs of
+ * life ({@link PeerLiveness}); everything that calls a use case runs in rounds, one at a time ({@link WorkerLoop}),
+ * on a worker or, where use cases never block, as a later task of the network thread: the first round takes the id (or refuses it as {@code peer} does, then closes), later
  * rounds carry out the client's frames in order, refresh its liveness, and deliver what waits for it. A
  * socket that no longer holds its id (a reconnect superseded it, here or on another instance, or it timed
  * out) is closed, never left open.
@@ -45,10 +44,10 @@ final class PeerJsSocket {
     /** Client frames waiting for a round; a client that outruns its store this far is closed, not buffered. */
     static final int MAX_PENDING_FRAMES = 1024;
 
-    private final WebSocketChannel channel;
+    private final Channel channel;
     private final PeerJsUseCases peerJs;
     private final PeerSockets sockets;
-    private final Executor worker;
+    private final Executor useCases;
     private final SocketQuery query;
     private final PeerJsOutbox outbox;
     private final PeerLiveness liveness;
@@ -72,44 +71,48 @@ final class PeerJsSocket {
     private final AtomicLong written = new AtomicLong();
     /** The highest sequence acknowledged; written by the rounds only. */
     private volatile long acknowledged;
+    /** Whether a round is flushing: it acknowledges what the flush wrote itself, with no further round. */
+    private volatile boolean flushing;
     // Confined to the rounds.
     private long delivered;
 
     /** The query of {@code <path>peerjs?key=&id=&token=}; each is empty when absent or blank. */
     record SocketQuery(Optional<String> key, Optional<String> id, Optional<String> token, String clientAddress) {}
 
-    PeerJsSocket(WebSocketChannel channel, PeerJsUseCases peerJs, PeerSockets sockets, Executor worker,
+    /**
+     * @param useCases where rounds and use cases run: a worker pool, or the channel's own event loop for use
+     *                 cases that never block
+     */
+    PeerJsSocket(Channel channel, PeerJsUseCases peerJs, PeerSockets sockets, Executor useCases,
             SocketQuery query, PeerJsSettings settings) {
         this.channel = channel;
         this.peerJs = peerJs;
         this.sockets = sockets;
-        this.worker = worker;
+        this.useCases = useCases;
         this.query = query;
         this.outbox = new PeerJsOutbox(channel);
         this.frameRate = new FrameRateLimit(settings.framesPerSecond(), settings.frameBurst(), System.nanoTime());
         this.rateLimited = "rate limit exceeded: at most " + settings.framesPerSecond() + " messages a second (bursts "
                 + "of " + settings.frameBurst() + "), HEARTBEATs included; slow down";
-        this.rounds = new WorkerLoop(worker, this::round, () -> close(1001, "server shutting down"));
-        this.liveness = new PeerLiveness(channel, settings.pingInterval().toNanos(), () -> {
+        this.rounds = new WorkerLoop(useCases, this::round, () -> close(1001, "server shutting down"));
+        this.liveness = new PeerLiveness(channel.eventLoop(), settings.pingInterval().toNanos(), outbox::ping, () -> {
             keepAliveDue = true;
             rounds.signal();
         }, () -> close(1001, "idle timeout"));
     }
 
-    /** Takes over a socket that has just switched protocols (IO thread). */
-    void start(long maxFrameBytes) {
-        channel.addCloseTask(closed -> release());
-        if (!channel.isOpen() || !sockets.add(this)) {
+    /** Takes over a socket that has just switched protocols (network thread). */
+    void start() {
+        channel.closeFuture().addListener(closed -> release());
+        if (!channel.isActive() || !sockets.add(this)) {
             close(1001, "server shutting down");
             return;
         }
-        channel.getReceiveSetter().set(new PeerJsInbound(this, maxFrameBytes));
-        channel.resumeReceives();
         liveness.start();
         rounds.signal();
     }
 
-    /** A text frame arrived (IO thread); one beyond the socket's frame rate closes it. */
+    /** A text frame arrived (network thread); one beyond the socket's frame rate closes it. */
     void received(String text) {
         if (closing.get()) {
             return;
@@ -128,14 +131,20 @@ final class PeerJsSocket {
         rounds.signal();
     }
 
-    /** A ping or pong arrived (IO thread). */
+    /** A ping or pong arrived (network thread). */
     void lifeSign() {
         liveness.lifeSign();
     }
 
-    /** A frame the socket cannot take (binary, oversized) arrived (IO thread): an ERROR, then the close. */
+    /** A frame the socket cannot take (binary, oversized) arrived (network thread): an ERROR, then the close. */
     void refused(String msg, int code) {
         sendErrorAndClose(msg, code, "unacceptable frame");
+    }
+
+    /** The client closed (network thread): answered, and the connection ends. */
+    void closeReceived(int code) {
+        closing.set(true);
+        outbox.closeReceived(code);
     }
 
     /** The socket no longer holds its id (a reconnect took it over, or it timed out): closed at once. */
@@ -167,6 +176,18 @@ final class PeerJsSocket {
         if (closing.get()) {
             return;
         }
+        try {
+            serve();
+        } finally {
+            flushing = true;
+            outbox.flush();
+            flushing = false;
+            // On the network thread the flush has usually written everything already.
+            acknowledgeWritten();
+        }
+    }
+
+    private void serve() {
         try {
             if (session == null && !connect()) {
                 return;
@@ -319,29 +340,28 @@ final class PeerJsSocket {
     }
 
     /**
-     * Notes {@code upTo} as written once the socket has written it (IO thread); the next round acknowledges
-     * everything written so far in one call, and a round is asked for only if none ran within
-     * {@link #ACK_DELAY_MILLIS}.
+     * Notes {@code upTo} as written once the socket has written it (network thread). A round whose own flush
+     * wrote it acknowledges it right after; otherwise the next round acknowledges everything written so far in
+     * one call, and a round is asked for only if none ran within {@link #ACK_DELAY_MILLIS}.
      */
-    private WebSocketCallback<Void> acknowledgeWhenWritten(long upTo) {
-        return new WebSocketCallback<>() {
-            @Override
-            public void complete(WebSocketChannel channel, Void context) {
-                written.accumulateAndGet(upTo, Math::max);
-                try {
-                    channel.getIoThread().executeAfter(() -> {
-                        if (written.get() > acknowledged) {
-                            rounds.signal();
-                        }
-                    }, ACK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException stopping) {
-                    rounds.signal();
-                }
+    private ChannelFutureListener acknowledgeWhenWritten(long upTo) {
+        return write -> {
+            if (!write.isSuccess()) {
+                write.channel().close();
+                return;
             }
-
-            @Override
-            public void onError(WebSocketChannel failed, Void context, Throwable failure) {
-                IoUtils.safeClose(failed);
+            written.accumulateAndGet(upTo, Math::max);
+            if (flushing) {
+                return;
+            }
+            try {
+                write.channel().eventLoop().schedule(() -> {
+                    if (written.get() > acknowledged) {
+                        rounds.signal();
+                    }
+                }, ACK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                rounds.signal();
             }
         };
     }
@@ -365,7 +385,7 @@ final class PeerJsSocket {
         }
     }
 
-    /** Runs once when the socket closes, for whatever reason: lets the id go, off the IO thread. */
+    /** Runs once when the socket closes, for whatever reason: lets the id go where use cases run. */
     private void release() {
         if (!released.compareAndSet(false, true)) {
             return;
@@ -374,7 +394,7 @@ final class PeerJsSocket {
         liveness.stop();
         sockets.remove(this);
         PeerSession held = session;
-        offTheIoThread(() -> {
+        runUseCase(() -> {
             closeWatch();
             if (held != null) {
                 // What was written but not yet acknowledged goes before the id does (repeating a round's
@@ -404,10 +424,10 @@ final class PeerJsSocket {
         }
     }
 
-    /** Use cases and subscriptions belong off the IO threads; once the pool has stopped, run here. */
-    private void offTheIoThread(Runnable task) {
+    /** Use cases and subscriptions run where the rounds do; once that has stopped, here. */
+    private void runUseCase(Runnable task) {
         try {
-            worker.execute(task);
+            useCases.execute(task);
         } catch (RejectedExecutionException stopped) {
             task.run();
         }

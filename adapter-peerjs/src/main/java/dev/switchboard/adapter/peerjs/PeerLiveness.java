@@ -1,42 +1,46 @@
 package dev.switchboard.adapter.peerjs;
 
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import java.nio.ByteBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
 
 /**
- * Watches one socket's signs of life on its IO thread, with one timer and no thread of its own. Any frame,
+ * Watches one socket's signs of life on its network thread, with one timer and no thread of its own. Any frame,
  * ping or pong counts, not only {@code HEARTBEAT}; the store hears of it at most once a second however
- * chatty the client is, and a sign of life held back by that throttle is reported at the next ping. A
- * socket silent for {@value #SILENT_PINGS} ping intervals is reported silent.
+ * chatty the client is, and a sign of life held back by that throttle is reported at the next tick. A socket
+ * is pinged only when it has been quiet for half an interval (one that keeps sending is evidently there, and its
+ * pings would only be load), and the first tick of each socket falls at a random point of its first interval,
+ * so sockets that connected together are not pinged together. A socket silent for {@value #SILENT_PINGS} ping
+ * intervals is reported silent.
  */
 final class PeerLiveness {
     /** Ping intervals without a frame or pong after which a socket counts as gone. */
     static final int SILENT_PINGS = 4;
     private static final long REPORT_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
-    private final WebSocketChannel channel;
+    private final EventLoop loop;
     private final long pingInterval;
+    private final Runnable ping;
     private final Runnable report;
     private final Runnable onSilent;
-    // Confined to the IO thread, but for stop().
+    // Confined to the network thread, but for stop().
     private long lastLife;
     private long lastReport;
     private boolean unreported;
-    private volatile XnioExecutor.Key timer;
+    private volatile ScheduledFuture<?> timer;
     private volatile boolean stopped;
 
     /**
+     * @param ping     sends a ping
      * @param report   asks for the store to hear the peer is alive; cheap, must not block
      * @param onSilent closes the socket
      */
-    PeerLiveness(WebSocketChannel channel, long pingIntervalNanos, Runnable report, Runnable onSilent) {
-        this.channel = channel;
+    PeerLiveness(EventLoop loop, long pingIntervalNanos, Runnable ping, Runnable report, Runnable onSilent) {
+        this.loop = loop;
         this.pingInterval = pingIntervalNanos;
+        this.ping = ping;
         this.report = report;
         this.onSilent = onSilent;
     }
@@ -45,7 +49,7 @@ final class PeerLiveness {
     void start() {
         lastLife = System.nanoTime();
         lastReport = lastLife - REPORT_INTERVAL;
-        schedule();
+        schedule(pingInterval / 2 + ThreadLocalRandom.current().nextLong(pingInterval / 2 + 1));
     }
 
     /** A frame, ping or pong arrived. */
@@ -62,14 +66,14 @@ final class PeerLiveness {
     /** Stops for good; safe from any thread. */
     void stop() {
         stopped = true;
-        XnioExecutor.Key scheduled = timer;
+        ScheduledFuture<?> scheduled = timer;
         if (scheduled != null) {
-            scheduled.remove();
+            scheduled.cancel(false);
         }
     }
 
     private void tick() {
-        if (stopped || !channel.isOpen()) {
+        if (stopped) {
             return;
         }
         long now = System.nanoTime();
@@ -80,10 +84,10 @@ final class PeerLiveness {
         if (unreported) {
             reportAt(now);
         }
-        if (!channel.isCloseFrameSent()) {
-            WebSockets.sendPing(ByteBuffer.allocate(0), channel, PeerJsOutbox.CLOSE_ON_FAILURE);
+        if (now - lastLife >= pingInterval / 2) {
+            ping.run();
         }
-        schedule();
+        schedule(pingInterval);
     }
 
     private void reportAt(long now) {
@@ -92,11 +96,13 @@ final class PeerLiveness {
         report.run();
     }
 
-    private void schedule() {
-        try {
-            timer = channel.getIoThread().executeAfter(this::tick, pingInterval, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            IoUtils.safeClose(channel);
+    private void schedule(long delayNanos) {
+        if (!stopped) {
+            try {
+                timer = loop.schedule(this::tick, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping; it closes the socket itself.
+            }
         }
     }
 }

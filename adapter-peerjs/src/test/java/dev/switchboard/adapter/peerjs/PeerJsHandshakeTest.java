@@ -10,7 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PeerJsHandshakeTest {
     @RegisterExtension
-    final RunningPeerJs running = new RunningPeerJs();
+    final RunningPeerJs running = new RunningPeerJs(useCasesBlock());
+
+    /** Whether the server runs use cases on worker threads; a subclass runs the same tests on the network threads. */
+    boolean useCasesBlock() {
+        return true;
+    }
 
     @BeforeEach
     void start() {

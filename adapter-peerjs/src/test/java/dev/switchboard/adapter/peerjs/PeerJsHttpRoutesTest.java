@@ -16,7 +16,12 @@ class PeerJsHttpRoutesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    final RunningPeerJs running = new RunningPeerJs();
+    final RunningPeerJs running = new RunningPeerJs(useCasesBlock());
+
+    /** Whether the server runs use cases on worker threads; a subclass runs the same tests on the network threads. */
+    boolean useCasesBlock() {
+        return true;
+    }
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + path));

@@ -11,7 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PeerJsSocketLifecycleTest {
     @RegisterExtension
-    final RunningPeerJs running = new RunningPeerJs();
+    final RunningPeerJs running = new RunningPeerJs(useCasesBlock());
+
+    /** Whether the server runs use cases on worker threads; a subclass runs the same tests on the network threads. */
+    boolean useCasesBlock() {
+        return true;
+    }
 
     @Nested
     class WhenThePeerReconnects {

@@ -5,10 +5,26 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PeerJS server on a free port over a fresh {@link FakePeerJs}, stopped after each test. */
+/**
+ * A real PeerJS server on a free port over a fresh {@link FakePeerJs}, stopped after each test; its use cases run on
+ * worker threads, or on the network threads for a test class that says they never block.
+ */
 final class RunningPeerJs implements AfterEachCallback {
     final FakePeerJs peerJs = new FakePeerJs();
+    private final boolean useCasesBlock;
     private PeerJsServer server;
+
+    RunningPeerJs(boolean useCasesBlock) {
+        this.useCasesBlock = useCasesBlock;
+    }
+
+    RunningPeerJs() {
+        this(true);
+    }
+
+    boolean useCasesBlock() {
+        return useCasesBlock;
+    }
 
     /** Loopback, a free port, 4 KiB frames; a frame rate out of reach, except where a test sets its own. */
     static PeerJsSettings settings() {
@@ -21,7 +37,7 @@ final class RunningPeerJs implements AfterEachCallback {
     }
 
     PeerJsServer start(PeerJsSettings settings) {
-        server = PeerJsServer.start(settings, peerJs.useCases());
+        server = PeerJsServer.start(useCasesBlock ? settings : settings.withNonBlockingUseCases(), peerJs.useCases());
         return server;
     }
 
