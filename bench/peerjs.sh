@@ -29,8 +29,10 @@ ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP_SECONDS:-25}"
 MEASURED="${SECONDS_MEASURED:-10}"
 SCENARIOS=(${SCENARIOS:-closed open idle})
-# G1 explicitly, as in run.sh: pinned to one core the JVM would otherwise pick the serial collector.
-SWITCHBOARD_JVM="${SWITCHBOARD_JVM:--XX:+UseG1GC -Xmx1g}"
+# G1 explicitly, as in run.sh: pinned to one core the JVM would otherwise pick the serial collector. A fixed heap
+# (-Xms = -Xmx, as a server should run): otherwise G1 on one core shrinks its young generation to ~20 MB and pauses
+# every second, which alone puts Switchboard's open-loop p99 above PeerJS's (docs/benchmarks.md).
+SWITCHBOARD_JVM="${SWITCHBOARD_JVM:--XX:+UseG1GC -Xms1g -Xmx1g}"
 # Long alive timeouts on both: no run lasts long enough for liveness to matter, and no HEARTBEAT is sent.
 ALIVE_MS=600000
 

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchboard.ports.model.PeerId;
 import dev.switchboard.ports.model.PeerMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
@@ -24,6 +27,12 @@ final class PeerJsFrames {
     static final String NO_PAYLOAD = "null";
     static final String OPEN = "{\"type\":\"OPEN\"}";
     static final String ID_TAKEN = "{\"type\":\"ID-TAKEN\",\"payload\":{\"msg\":\"ID is taken\"}}";
+
+    private static final byte[] TYPE = ascii("{\"type\":\"");
+    private static final byte[] SRC = ascii("\",\"src\":\"");
+    private static final byte[] DST = ascii("\",\"dst\":\"");
+    private static final byte[] PAYLOAD = ascii("\",\"payload\":");
+    private static final byte[] END = ascii("\"}");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -99,8 +108,27 @@ final class PeerJsFrames {
         return "{\"type\":\"ERROR\",\"payload\":{\"msg\":" + quote(msg) + "}}";
     }
 
-    static String relayed(PeerMessage message) {
-        return message(message.type().name(), message.src(), message.dst(), message.payload());
+    /**
+     * Writes a relayed message, {@code {"type":..,"src":..,"dst":..,"payload":..}}, as UTF-8 straight into
+     * {@code out}, with no string in between: its type and ids never need escaping (a {@link PeerId} is letters,
+     * digits, spaces, - and _), and its payload is the sender's JSON as it came.
+     */
+    static void writeRelayed(PeerMessage message, ByteBuf out) {
+        out.writeBytes(TYPE).writeCharSequence(message.type().name(), StandardCharsets.US_ASCII);
+        out.writeBytes(SRC).writeCharSequence(message.src().value(), StandardCharsets.US_ASCII);
+        out.writeBytes(DST).writeCharSequence(message.dst().value(), StandardCharsets.US_ASCII);
+        if (message.payload().equals(NO_PAYLOAD)) {
+            out.writeBytes(END);
+        } else {
+            out.writeBytes(PAYLOAD);
+            ByteBufUtil.writeUtf8(out, message.payload());
+            out.writeByte('}');
+        }
+    }
+
+    /** How many bytes {@link #writeRelayed} may need, to size its buffer once. */
+    static int maxRelayedBytes(PeerMessage message) {
+        return 64 + 2 * PeerId.MAX_LENGTH + ByteBufUtil.utf8MaxBytes(message.payload());
     }
 
     /** Tells the sender that {@code dst} will not get its message. */
@@ -115,6 +143,10 @@ final class PeerJsFrames {
             frame.append(",\"payload\":").append(payload);
         }
         return frame.append('}').toString();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String quote(String value) {

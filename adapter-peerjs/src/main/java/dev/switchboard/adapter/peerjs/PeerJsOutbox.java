@@ -1,5 +1,7 @@
 package dev.switchboard.adapter.peerjs;
 
+import dev.switchboard.ports.model.PeerMessage;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -33,12 +35,19 @@ final class PeerJsOutbox {
         }
     }
 
-    /** Queues a text frame and tells {@code written} once it is on the wire (on the network thread). */
-    void send(String frame, ChannelFutureListener written) {
+    /** Queues a relayed message, encoded straight into a pooled buffer, unless the socket is closing. */
+    void send(PeerMessage message) {
+        if (!closeSent.get()) {
+            channel.write(relayed(message), channel.voidPromise());
+        }
+    }
+
+    /** Queues a relayed message and tells {@code written} once it is on the wire (on the network thread). */
+    void send(PeerMessage message, ChannelFutureListener written) {
         if (!closeSent.get()) {
             ChannelPromise promise = channel.newPromise();
             promise.addListener(written);
-            channel.write(text(frame), promise);
+            channel.write(relayed(message), promise);
         }
     }
 
@@ -87,6 +96,12 @@ final class PeerJsOutbox {
 
     boolean closeSent() {
         return closeSent.get();
+    }
+
+    private TextWebSocketFrame relayed(PeerMessage message) {
+        ByteBuf frame = channel.alloc().buffer(PeerJsFrames.maxRelayedBytes(message));
+        PeerJsFrames.writeRelayed(message, frame);
+        return new TextWebSocketFrame(frame);
     }
 
     private TextWebSocketFrame text(String frame) {

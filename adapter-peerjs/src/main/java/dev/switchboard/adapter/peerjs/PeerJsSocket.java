@@ -329,10 +329,10 @@ final class PeerJsSocket {
             return;
         }
         for (int i = 0; i < waiting.size() - 1; i++) {
-            outbox.send(PeerJsFrames.relayed(waiting.get(i)));
+            outbox.send(waiting.get(i));
         }
         delivered = waiting.get(waiting.size() - 1).sequence();
-        outbox.send(PeerJsFrames.relayed(waiting.get(waiting.size() - 1)), acknowledgeWhenWritten(delivered));
+        outbox.send(waiting.get(waiting.size() - 1), acknowledgeWhenWritten(delivered));
         if (waiting.size() == MESSAGES_PER_ROUND) {
             deliveryDue = true;
             rounds.signal();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.ports.model.PeerId;
 import dev.switchboard.ports.model.PeerMessage;
 import dev.switchboard.ports.model.PeerMessageType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +48,33 @@ class PeerJsFramesTest {
         PeerMessage message = new PeerMessage(1, "k", new PeerId("a\u00e9".substring(0, 1)), new PeerId("b"),
                 PeerMessageType.ANSWER, "{\"sdp\":\"x\"}", Instant.EPOCH);
 
-        assertThat(PeerJsFrames.relayed(message))
+        assertThat(relayed(message))
                 .isEqualTo("{\"type\":\"ANSWER\",\"src\":\"a\",\"dst\":\"b\",\"payload\":{\"sdp\":\"x\"}}");
         assertThat(PeerJsFrames.expire(new PeerId("b"), new PeerId("a")))
                 .isEqualTo("{\"type\":\"EXPIRE\",\"src\":\"b\",\"dst\":\"a\"}");
         assertThat(PeerJsFrames.error("say \"hi\"")).isEqualTo("{\"type\":\"ERROR\",\"payload\":{\"msg\":\"say \\\"hi\\\"\"}}");
+    }
+
+    @Test
+    void writesAPayloadAsTheSenderWroteItAndLeavesOutAMissingOne() {
+        PeerMessage unicode = new PeerMessage(2, "k", new PeerId("my peer"), new PeerId("b_2-c"),
+                PeerMessageType.CANDIDATE, "{\"note\":\"caf\u00e9 \u2603 \\\"q\\\"\"}", Instant.EPOCH);
+        PeerMessage bare = new PeerMessage(3, "k", new PeerId("a"), new PeerId("b"), PeerMessageType.LEAVE,
+                PeerJsFrames.NO_PAYLOAD, Instant.EPOCH);
+
+        assertThat(relayed(unicode)).isEqualTo("{\"type\":\"CANDIDATE\",\"src\":\"my peer\",\"dst\":\"b_2-c\","
+                + "\"payload\":{\"note\":\"caf\u00e9 \u2603 \\\"q\\\"\"}}");
+        assertThat(relayed(bare)).isEqualTo("{\"type\":\"LEAVE\",\"src\":\"a\",\"dst\":\"b\"}");
+    }
+
+    /** The frame as a client reads it: the buffer's bytes as UTF-8, within the size the buffer was made for. */
+    private static String relayed(PeerMessage message) {
+        ByteBuf out = Unpooled.buffer(PeerJsFrames.maxRelayedBytes(message), PeerJsFrames.maxRelayedBytes(message));
+        try {
+            PeerJsFrames.writeRelayed(message, out);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            out.release();
+        }
     }
 }
