@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,19 @@ final class PeerClient implements WebSocket.Listener, AutoCloseable {
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /**
+     * Sends unless the server has closed the socket meanwhile (a flood's later frames may meet the server's close);
+     * returns whether it was sent.
+     */
+    boolean trySend(String text) {
+        try {
+            send(text);
+            return true;
+        } catch (CompletionException closed) {
+            return false;
+        }
     }
 
     /** The next text frame, failing after 5 s. */

@@ -26,7 +26,8 @@ class PeerJsFrameRateTest {
         try (PeerClient flooder = PeerClient.open(running.port(), "flooder");
                 PeerClient alice = PeerClient.open(running.port(), "alice");
                 PeerClient bob = PeerClient.open(running.port(), "bob")) {
-            IntStream.range(0, 40).forEach(n -> flooder.send(HEARTBEAT));
+            // The server may close the socket before the flood ends; what matters is what it says when it does.
+            IntStream.range(0, 40).forEach(n -> flooder.trySend(HEARTBEAT));
 
             assertThat(flooder.next()).startsWith("{\"type\":\"ERROR\",\"payload\":{\"msg\":\"rate limit exceeded:")
                     .contains("at most 5 messages a second (bursts of 20)");

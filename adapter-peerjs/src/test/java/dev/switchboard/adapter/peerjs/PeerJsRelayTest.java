@@ -147,7 +147,7 @@ class PeerJsRelayTest {
         running.peerJs.slowSender = "flood";
         try (PeerClient flood = PeerClient.open(running.port(), "flood")) {
             for (int i = 0; i <= PeerJsSocket.MAX_PENDING_FRAMES + 1; i++) {
-                flood.send("{\"type\":\"CANDIDATE\",\"dst\":\"bob\",\"payload\":" + i + "}");
+                flood.trySend("{\"type\":\"CANDIDATE\",\"dst\":\"bob\",\"payload\":" + i + "}");
             }
 
             assertThat(flood.next()).contains("too many messages in flight");
