@@ -42,38 +42,50 @@ public final class NettyNoopRelay {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                                 new WebSocketServerProtocolHandler("/peerjs", null, false, 65536, false, true),
-                                new SimpleChannelInboundHandler<TextWebSocketFrame>(false) {
-                                    @Override
-                                    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-                                        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete done) {
-                                            String id = new QueryStringDecoder(done.requestUri()).parameters().get("id").get(0);
-                                            peers.put(id, ctx.channel());
-                                            ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"OPEN\"}"));
-                                        }
-                                    }
-
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-                                        Channel to = peers.get(dst(frame.content()));
-                                        if (to == null) {
-                                            frame.release();
-                                            return;
-                                        }
-                                        to.write(frame);
-                                        unflushed.add(to);
-                                    }
-
-                                    @Override
-                                    public void channelReadComplete(ChannelHandlerContext ctx) {
-                                        for (Channel channel : unflushed) {
-                                            channel.flush();
-                                        }
-                                        unflushed.clear();
-                                    }
-                                });
+                                new Forwarder(peers, unflushed));
                     }
                 })
                 .bind("127.0.0.1", Integer.parseInt(args[0])).sync().channel().closeFuture().sync();
+    }
+
+    /** Registers a socket under its id, then forwards its frames; everything runs on the one event-loop thread. */
+    private static final class Forwarder extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        private final Map<String, Channel> peers;
+        private final List<Channel> unflushed;
+
+        Forwarder(Map<String, Channel> peers, List<Channel> unflushed) {
+            super(false);
+            this.peers = peers;
+            this.unflushed = unflushed;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete done) {
+                peers.put(new QueryStringDecoder(done.requestUri()).parameters().get("id").get(0), ctx.channel());
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"OPEN\"}"));
+            }
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            Channel to = peers.get(dst(frame.content()));
+            if (to == null) {
+                frame.release();
+                return;
+            }
+            to.write(frame);
+            unflushed.add(to);
+        }
+
+        /** One flush per socket written to in this read pass, not one per frame. */
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            for (Channel channel : unflushed) {
+                channel.flush();
+            }
+            unflushed.clear();
+        }
     }
 
     private static String dst(ByteBuf content) {

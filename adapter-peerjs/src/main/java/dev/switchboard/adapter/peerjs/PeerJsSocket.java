@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One PeerJS WebSocket, from the upgrade to the close. Its network thread only queues frames and notes signs of
  * life ({@link PeerLiveness}); everything that calls a use case runs in rounds, one at a time ({@link WorkerLoop}),
- * on a worker or, where use cases never block, as a later task of the network thread: the first round takes the id (or refuses it as {@code peer} does, then closes), later
- * rounds carry out the client's frames in order, refresh its liveness, and deliver what waits for it. A
- * socket that no longer holds its id (a reconnect superseded it, here or on another instance, or it timed
- * out) is closed, never left open.
+ * on a worker or, where use cases never block, as a later task of the network thread. The first round takes the
+ * id (or refuses it as {@code peer} does, then closes), later rounds carry out the client's frames in order,
+ * refresh its liveness, and deliver what waits for it. A socket that no longer holds its id (a reconnect superseded
+ * it, here or on another instance, or it timed out) is closed, never left open.
  */
 final class PeerJsSocket {
     static final String NO_CREDENTIALS = "No id, token, or key supplied to websocket server";
