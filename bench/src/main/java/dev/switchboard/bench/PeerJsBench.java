@@ -47,6 +47,7 @@ public final class PeerJsBench {
             options.put(kv[0], kv[1]);
         }
         PeerJsBench bench = new PeerJsBench(options);
+        bench.exitAfter(bench.number("deadlineSeconds", 600));
         Thread loop = new Thread(bench.driver, "peerjs-driver");
         loop.start();
         switch (args[0]) {
@@ -59,6 +60,24 @@ public final class PeerJsBench {
         }
         bench.driver.stop();
         System.exit(0);
+    }
+
+    /**
+     * Ends the process, failed, if the run has not finished within {@code seconds}: a server that dies or stops
+     * answering mid-run would otherwise leave the generator waiting for it forever.
+     */
+    private void exitAfter(long seconds) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(seconds * 1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("no result after " + seconds + " s (deadlineSeconds): is the server still there?");
+            System.exit(1);
+        }, "deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private void relay(String mode) throws InterruptedException {
