@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -69,7 +68,7 @@ final class RelayScenario {
         ScheduledExecutorService acks = Executors.newSingleThreadScheduledExecutor();
         acks.scheduleAtFixedRate(() -> sockets.forEach(BenchSocket::flushAck),
                 ACK_TIMER_MILLIS, ACK_TIMER_MILLIS, TimeUnit.MILLISECONDS);
-        Thread pacer = null;
+        Pacer pacer = null;
         if (closed) {
             sockets.forEach(socket -> {
                 for (int i = 0; i < window; i++) {
@@ -77,8 +76,8 @@ final class RelayScenario {
                 }
             });
         } else {
-            pacer = new Thread(() -> pace(sockets), "pacer");
-            pacer.start();
+            // Signal i leaves at start + i / rate, round-robin, stamped with that intended time.
+            pacer = Pacer.start(rate, (i, intended) -> sockets.get((int) (i % sockets.size())).sendSignal(intended));
         }
 
         Thread.sleep(warmup.toMillis());
@@ -89,27 +88,10 @@ final class RelayScenario {
         Histogram latencies = stats.takeLatencies();
         running = false;
         if (pacer != null) {
-            pacer.join();
+            pacer.close();
         }
         Report.relay(name, start, end, latencies, sockets.size(), server, stats);
         acks.shutdownNow();
         sockets.forEach(BenchSocket::close);
-    }
-
-    /** Sends signal {@code i} at {@code start + i / rate}, stamped with that intended time. */
-    private void pace(List<BenchSocket> sockets) {
-        double nanosPerSignal = 1e9 / rate;
-        long start = System.nanoTime();
-        long i = 0;
-        while (running) {
-            long now = System.nanoTime();
-            long intended = start + (long) (i * nanosPerSignal);
-            while (intended <= now) {
-                sockets.get((int) (i % sockets.size())).sendSignal(intended);
-                i++;
-                intended = start + (long) (i * nanosPerSignal);
-            }
-            LockSupport.parkNanos(Math.min(intended - now, 1_000_000));
-        }
     }
 }
