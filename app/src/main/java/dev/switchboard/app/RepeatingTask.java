@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,15 @@ final class RepeatingTask implements AutoCloseable {
     private final Runnable task;
     private final Counter failures;
     private final ScheduledExecutorService scheduler;
+    private final AtomicReference<Thread> thread;
 
-    private RepeatingTask(String name, Runnable task, Counter failures, ScheduledExecutorService scheduler) {
+    private RepeatingTask(String name, Runnable task, Counter failures, ScheduledExecutorService scheduler,
+            AtomicReference<Thread> thread) {
         this.name = name;
         this.task = task;
         this.failures = failures;
         this.scheduler = scheduler;
+        this.thread = thread;
     }
 
     /**
@@ -35,13 +39,15 @@ final class RepeatingTask implements AutoCloseable {
      */
     static RepeatingTask start(String name, Duration interval, Runnable task, MeterRegistry registry,
             String failureMeter, String failureDescription) {
+        AtomicReference<Thread> thread = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "switchboard-" + name);
-            thread.setDaemon(true);
-            return thread;
+            Thread created = new Thread(runnable, "switchboard-" + name);
+            created.setDaemon(true);
+            thread.set(created);
+            return created;
         });
         Counter failures = Counter.builder(failureMeter).description(failureDescription).register(registry);
-        RepeatingTask running = new RepeatingTask(name, task, failures, scheduler);
+        RepeatingTask running = new RepeatingTask(name, task, failures, scheduler, thread);
         long millis = interval.toMillis();
         scheduler.scheduleWithFixedDelay(running::runOnce, millis, millis, TimeUnit.MILLISECONDS);
         return running;
@@ -64,6 +70,12 @@ final class RepeatingTask implements AutoCloseable {
         try {
             if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("A {} run was still going after 5 s; leaving it to finish on its own", name);
+                return;
+            }
+            // The pool reports termination a moment before its thread has ended; once closed, none is left.
+            Thread ended = thread.get();
+            if (ended != null) {
+                ended.join(TimeUnit.SECONDS.toMillis(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -91,6 +91,9 @@ public final class Switchboard implements AutoCloseable {
             if (metrics.scrape().isPresent()) {
                 http = http.metrics(metrics.registry(), metrics.scrape().get());
             }
+            if (!config.store().kind().callsWait()) {
+                http = http.nonBlockingUseCases();
+            }
             if (config.peerJs().enabled()) {
                 http = http.peerTokens(core.peerJs().issuePeerToken());
             }

@@ -63,7 +63,7 @@ class ArchitectureTest {
     void domainUsesNoFrameworkOrInfrastructure() {
         noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.fasterxml..", "io.undertow..", "org.jooq..", "com.google.inject..",
+                        "com.fasterxml..", "io.netty..", "io.undertow..", "org.jooq..", "com.google.inject..",
                         "javax.inject..", "jakarta.inject..", "java.sql..", "org.slf4j..")
                 .check(production);
     }

@@ -59,8 +59,14 @@ public final class BenchServer {
                 defaults.maxChunkBodyBytes(), defaults.maxEventWait(), "bench", defaults.ioThreads(),
                 Integer.getInteger("bench.workerThreads", defaults.workerThreads()), defaults.idleTimeout(), defaults.shutdownGrace(), defaults.publicBaseUrl(),
                 loadTest);
-        SignalingHttpServer server = SignalingHttpServer.start(settings, core.useCases(), core.pairing(),
-                core.transfers(), core.enterprise());
+        // As the app wires the in-memory store: its use cases never block, so sockets run them on their own
+        // network thread (-Dbench.workers=true keeps them on the worker pool, for comparison).
+        SignalingHttpServer.Builder builder = SignalingHttpServer.builder(settings, core.useCases())
+                .pairing(core.pairing()).transfers(core.transfers()).enterprise(core.enterprise());
+        if (!Boolean.getBoolean("bench.workers")) {
+            builder.nonBlockingUseCases();
+        }
+        SignalingHttpServer server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         new CountDownLatch(1).await();
     }

@@ -3,8 +3,6 @@ package dev.switchboard.adapter.http;
 import dev.switchboard.ports.SignalingException;
 import dev.switchboard.ports.model.LimitSubject;
 import dev.switchboard.ports.model.LimitedAction;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import java.util.concurrent.Executor;
 
 /**
@@ -12,13 +10,13 @@ import java.util.concurrent.Executor;
  * scrape (which a balancer and a scraper call all the time, from few addresses). The limiter may ask a
  * store, so the request moves to a worker first.
  */
-final class AddressRateLimit implements HttpHandler {
-    private final HttpHandler next;
+final class AddressRateLimit implements ExchangeHandler {
+    private final ExchangeHandler next;
     private final RateLimits rateLimits;
     private final ReplyWriter writer;
     private final Executor worker;
 
-    AddressRateLimit(HttpHandler next, RateLimits rateLimits, ReplyWriter writer, Executor worker) {
+    AddressRateLimit(ExchangeHandler next, RateLimits rateLimits, ReplyWriter writer, Executor worker) {
         this.next = next;
         this.rateLimits = rateLimits;
         this.writer = writer;
@@ -30,23 +28,23 @@ final class AddressRateLimit implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (exempt(exchange.getRelativePath())
+    public void handle(HttpExchange exchange) throws Exception {
+        if (exempt(exchange.path())
                 || !rateLimits.limits(LimitedAction.API_CALL, LimitSubject.Kind.ADDRESS)) {
-            next.handleRequest(exchange);
+            next.handle(exchange);
             return;
         }
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(worker, () -> RequestIds.withMdc(exchange, () -> spendThenGoOn(exchange)));
+        if (exchange.inEventLoop()) {
+            worker.execute(() -> RequestIds.withMdc(exchange, () -> spendThenGoOn(exchange)));
             return;
         }
         spendThenGoOn(exchange);
     }
 
-    private void spendThenGoOn(HttpServerExchange exchange) {
+    private void spendThenGoOn(HttpExchange exchange) {
         try {
             rateLimits.spend(exchange, LimitedAction.API_CALL, LimitSubject.address(ClientAddress.of(exchange)));
-            next.handleRequest(exchange);
+            next.handle(exchange);
         } catch (SignalingException refused) {
             writer.write(exchange, Failures.reply(refused, exchange));
         } catch (Exception e) {

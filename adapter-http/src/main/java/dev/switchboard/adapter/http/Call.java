@@ -7,9 +7,7 @@ import dev.switchboard.ports.model.OfferId;
 import dev.switchboard.ports.model.SessionId;
 import dev.switchboard.ports.model.SignedRequest;
 import dev.switchboard.ports.model.TransferId;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +23,10 @@ final class Call {
     private final byte[] body;
     private final Optional<Identity> signer;
     private final WireJson json;
-    private final HttpServerExchange exchange;
+    private final HttpExchange exchange;
 
     Call(Map<String, String> pathParameters, QueryParameters query, byte[] body, Optional<Identity> signer,
-            WireJson json, HttpServerExchange exchange) {
+            WireJson json, HttpExchange exchange) {
         this.pathParameters = Map.copyOf(pathParameters);
         this.query = query;
         this.body = body;
@@ -73,14 +71,13 @@ final class Call {
 
     /** Every {@code Authorization} header sent. */
     List<String> authorization() {
-        HeaderValues values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
-        return values == null ? List.of() : List.copyOf(values);
+        return List.copyOf(exchange.requestHeaders().getAll(HttpHeaderNames.AUTHORIZATION));
     }
 
     /** Whether the request carries a message signature, which a route that takes one optionally may verify. */
     boolean carriesSignature() {
-        return exchange.getRequestHeaders().contains("Signature")
-                || exchange.getRequestHeaders().contains("Signature-Input");
+        return exchange.requestHeaders().contains("Signature")
+                || exchange.requestHeaders().contains("Signature-Input");
     }
 
     /** The request as the core verifies a signature over it. */
@@ -104,11 +101,16 @@ final class Call {
 
     /** The first value of a request header, if sent. */
     Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(exchange.requestHeaders().get(name));
+    }
+
+    /** Every value of a request header, in the order sent. */
+    List<String> headers(String name) {
+        return exchange.requestHeaders().getAll(name);
     }
 
     /** The exchange itself, for the edge's own concerns (rate limits) that endpoints take part in. */
-    HttpServerExchange exchange() {
+    HttpExchange exchange() {
         return exchange;
     }
 

@@ -1,7 +1,5 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-
 /**
  * Which client address a request counts against (rate limits, guessing budgets, connection limits): the
  * one the edge established in its {@link ClientView}, which believes forwarding headers only from trusted
@@ -11,7 +9,7 @@ final class ClientAddress {
 
     private ClientAddress() {}
 
-    static String of(HttpServerExchange exchange) {
+    static String of(HttpExchange exchange) {
         return ClientView.of(exchange).address();
     }
 }

@@ -1,8 +1,6 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,23 +20,24 @@ import java.util.Optional;
  * walk at the last trusted proxy. An untrusted peer's forwarding headers change nothing.
  */
 record ClientView(String address, String scheme, String authority, boolean secure) {
-    static final AttachmentKey<ClientView> KEY = AttachmentKey.create(ClientView.class);
+    static final AttachmentKey<ClientView> KEY = AttachmentKey.named("client view");
+    private static final String FORWARDED = "Forwarded";
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
 
     /** The view the edge attached, or the bare connection's for an exchange that did not pass the edge. */
-    static ClientView of(HttpServerExchange exchange) {
-        ClientView view = exchange.getAttachment(KEY);
+    static ClientView of(HttpExchange exchange) {
+        ClientView view = exchange.attachment(KEY);
         return view != null ? view : resolve(exchange, new TrustedProxies(List.of()), Optional.empty());
     }
 
-    static ClientView resolve(HttpServerExchange exchange, TrustedProxies proxies, Optional<URI> publicBaseUrl) {
-        InetSocketAddress peer = exchange.getSourceAddress();
+    static ClientView resolve(HttpExchange exchange, TrustedProxies proxies, Optional<URI> publicBaseUrl) {
+        InetSocketAddress peer = exchange.sourceAddress();
         InetAddress peerAddress = peer == null ? null : peer.getAddress();
-        String seenScheme = exchange.getRequestScheme();
-        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
-        String seenAuthority = host != null ? host : exchange.getHostAndPort();
+        String seenScheme = exchange.scheme();
+        String host = exchange.requestHeaders().get(HttpHeaderNames.HOST);
+        String seenAuthority = host != null ? host : exchange.hostAndPort();
         String address = peerAddress != null ? peerAddress.getHostAddress()
                 : peer != null ? peer.getHostString() : "unknown";
         String scheme = seenScheme;
@@ -72,17 +71,17 @@ record ClientView(String address, String scheme, String authority, boolean secur
     /** One hop a proxy reported: its address, and what it saw of the request (Forwarded only). */
     private record Hop(Optional<InetAddress> address, Optional<String> proto, Optional<String> host) {}
 
-    private static List<Hop> hops(HttpServerExchange exchange) {
+    private static List<Hop> hops(HttpExchange exchange) {
         List<Hop> hops = new ArrayList<>();
-        var forwarded = exchange.getRequestHeaders().get(Headers.FORWARDED);
+        List<String> forwarded = exchange.requestHeaders().getAll(FORWARDED);
         if (forwarded != null && !forwarded.isEmpty()) {
             for (String element : elements(forwarded)) {
                 hops.add(forwardedHop(element));
             }
             return hops;
         }
-        var forwardedFor = exchange.getRequestHeaders().get(X_FORWARDED_FOR);
-        if (forwardedFor != null) {
+        List<String> forwardedFor = exchange.requestHeaders().getAll(X_FORWARDED_FOR);
+        if (!forwardedFor.isEmpty()) {
             for (String element : elements(forwardedFor)) {
                 hops.add(new Hop(TrustedProxies.literal(element), Optional.empty(), Optional.empty()));
             }
@@ -128,9 +127,9 @@ record ClientView(String address, String scheme, String authority, boolean secur
     }
 
     /** The nearest proxy's value of an {@code X-Forwarded-*} list. */
-    private static Optional<String> lastValue(HttpServerExchange exchange, String header) {
-        var values = exchange.getRequestHeaders().get(header);
-        if (values == null || values.isEmpty()) {
+    private static Optional<String> lastValue(HttpExchange exchange, String header) {
+        List<String> values = exchange.requestHeaders().getAll(header);
+        if (values.isEmpty()) {
             return Optional.empty();
         }
         List<String> all = elements(values);

@@ -1,10 +1,8 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderMap;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,12 +21,6 @@ final class Cors {
     static final String EXPOSED_HEADERS = "RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Location, "
             + "Chunk-Index, Repr-Digest, Transfer-State, Accept-Signature, WWW-Authenticate";
     static final long MAX_AGE_SECONDS = 600;
-    private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
-    private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
-    private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
-    private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
-    private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
-    private static final HttpString REQUEST_METHOD = new HttpString("Access-Control-Request-Method");
 
     private final Set<String> allowedOrigins;
 
@@ -41,38 +33,38 @@ final class Cors {
         return allowedOrigins.contains(origin);
     }
 
-    static Optional<String> originOf(HttpServerExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.ORIGIN));
+    static Optional<String> originOf(HttpExchange exchange) {
+        return Optional.ofNullable(exchange.requestHeaders().get(HttpHeaderNames.ORIGIN));
     }
 
-    static boolean isPreflight(HttpServerExchange exchange) {
-        return exchange.getRequestMethod().equals(Methods.OPTIONS)
-                && exchange.getRequestHeaders().contains(REQUEST_METHOD);
+    static boolean isPreflight(HttpExchange exchange) {
+        return exchange.isMethod(HttpMethod.OPTIONS)
+                && exchange.requestHeaders().contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
     /** The answer to a preflight request. */
-    Reply preflight(HttpServerExchange exchange) {
+    Reply preflight(HttpExchange exchange) {
         String origin = originOf(exchange).orElse("(none)");
         if (!allows(origin)) {
             return EdgeProblem.originNotAllowed(origin);
         }
         return new Reply.NoContent()
-                .withHeader(ALLOW_METHODS.toString(), ALLOWED_METHODS)
-                .withHeader(ALLOW_HEADERS.toString(), ALLOWED_HEADERS)
-                .withHeader(MAX_AGE.toString(), Long.toString(MAX_AGE_SECONDS));
+                .withHeader(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS.toString(), ALLOWED_METHODS)
+                .withHeader(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS.toString(), ALLOWED_HEADERS)
+                .withHeader(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE.toString(), Long.toString(MAX_AGE_SECONDS));
     }
 
     /** Adds the CORS headers of a response, as it is committed. */
-    void decorate(HttpServerExchange exchange) {
+    void decorate(HttpExchange exchange) {
         if (allowedOrigins.isEmpty()) {
             return;
         }
-        HeaderMap headers = exchange.getResponseHeaders();
-        headers.add(Headers.VARY, "Origin");
+        HttpHeaders headers = exchange.responseHeaders();
+        headers.add(HttpHeaderNames.VARY, "Origin");
         originOf(exchange).filter(this::allows).ifPresent(origin -> {
-            headers.put(ALLOW_ORIGIN, origin);
+            headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
             if (!isPreflight(exchange)) {
-                headers.put(EXPOSE_HEADERS, EXPOSED_HEADERS);
+                headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
             }
         });
     }

@@ -1,10 +1,10 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
+import io.netty.handler.codec.TooLongFrameException;
 import java.net.URI;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +13,14 @@ import org.slf4j.MDC;
 /**
  * The outermost handler, where every request enters: it gives the request its id and {@link ClientView},
  * arranges the headers every response gets as it is committed (security, CORS, rate limits, the request
- * id), answers CORS preflights, refuses heads over the header limits with 431, starts the
+ * id), refuses heads it cannot read (400) or that are over the header limits (431), answers CORS preflights,
+ * starts the
  * {@link RequestDeadline}, and records the request's metrics when it completes.
  */
-final class EdgeHandler implements HttpHandler {
+final class EdgeHandler implements ExchangeHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHandler.class);
 
-    private final HttpHandler next;
+    private final ExchangeHandler next;
     private final EdgeSettings settings;
     private final TrustedProxies proxies;
     private final Optional<URI> publicBaseUrl;
@@ -28,7 +29,7 @@ final class EdgeHandler implements HttpHandler {
     private final ReplyWriter writer;
     private final HttpMetrics metrics;
 
-    EdgeHandler(HttpHandler next, EdgeSettings settings, Optional<URI> publicBaseUrl, Cors cors, ReplyWriter writer,
+    EdgeHandler(ExchangeHandler next, EdgeSettings settings, Optional<URI> publicBaseUrl, Cors cors, ReplyWriter writer,
             HttpMetrics metrics) {
         this.next = next;
         this.settings = settings;
@@ -41,52 +42,55 @@ final class EdgeHandler implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    public void handle(HttpExchange exchange) throws Exception {
         long start = System.nanoTime();
         String requestId = RequestIds.assign(exchange);
         ClientView view = ClientView.resolve(exchange, proxies, publicBaseUrl);
-        exchange.putAttachment(ClientView.KEY, view);
-        exchange.addResponseCommitListener(committing -> {
+        exchange.attach(ClientView.KEY, view);
+        exchange.onCommit(committing -> {
             securityHeaders.apply(committing, view.secure());
             cors.decorate(committing);
             RateLimits.writeHeaders(committing);
-            committing.getResponseHeaders().put(RequestIds.HEADER, requestId);
+            committing.responseHeaders().set(RequestIds.HEADER, requestId);
         });
-        exchange.addExchangeCompleteListener((done, nextListener) -> {
-            try {
-                metrics.requestDone(done, start);
-            } finally {
-                nextListener.proceed();
-            }
-        });
+        exchange.onComplete(done -> metrics.requestDone(done, start));
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
+            Optional<Throwable> malformed = exchange.malformedHead();
+            if (malformed.isPresent()) {
+                exchange.closeAfterResponse();
+                writer.write(exchange, malformed.get() instanceof TooLongFrameException
+                        ? EdgeProblem.headersTooLarge("the request line and header fields must be at most "
+                                + settings.maxHeaderBytes() + " bytes")
+                        : Reply.problem(ErrorCode.MALFORMED_REQUEST, "the request head cannot be read"));
+                return;
+            }
             if (Cors.isPreflight(exchange)) {
                 writer.write(exchange, cors.preflight(exchange));
                 return;
             }
             Optional<String> oversized = headersOverLimit(exchange);
             if (oversized.isPresent()) {
-                exchange.setPersistent(false);
+                exchange.closeAfterResponse();
                 writer.write(exchange, EdgeProblem.headersTooLarge(oversized.get()));
                 return;
             }
             RequestDeadline.start(exchange, settings.requestTimeout(), () -> timedOut(exchange));
-            next.handleRequest(exchange);
+            next.handle(exchange);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
-    private Optional<String> headersOverLimit(HttpServerExchange exchange) {
+    private Optional<String> headersOverLimit(HttpExchange exchange) {
         int count = 0;
         long bytes = 0;
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            for (String value : values) {
-                count++;
-                // "name: value\r\n", as the client sent it.
-                bytes += values.getHeaderName().length() + 2 + value.length() + 2;
-            }
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = exchange.requestHeaders().iteratorCharSequence();
+                it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> field = it.next();
+            count++;
+            // "name: value\r\n", as the client sent it.
+            bytes += field.getKey().length() + 2 + field.getValue().length() + 2;
         }
         if (count > settings.maxHeaderCount()) {
             return Optional.of("send at most " + settings.maxHeaderCount() + " header fields; this request has "
@@ -99,12 +103,12 @@ final class EdgeHandler implements HttpHandler {
         return Optional.empty();
     }
 
-    /** Runs on the exchange's IO thread when the deadline passed before any answer. */
-    private void timedOut(HttpServerExchange exchange) {
+    /** Runs on the exchange's event loop when the deadline passed before any answer. */
+    private void timedOut(HttpExchange exchange) {
         RequestIds.withMdc(exchange, () -> {
-            LOG.warn("{} {} was not answered within {}; answering 503", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), settings.requestTimeout());
-            exchange.setPersistent(false);
+            LOG.warn("{} {} was not answered within {}; answering 503", exchange.method(),
+                    exchange.path(), settings.requestTimeout());
+            exchange.closeAfterResponse();
             writer.answerLate(exchange, Reply.problem(ErrorCode.SERVICE_UNAVAILABLE,
                     "the request was not answered within " + settings.requestTimeout().toMillis() + " ms; retry"));
         });

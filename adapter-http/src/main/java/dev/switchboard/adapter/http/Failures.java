@@ -2,7 +2,6 @@ package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
-import io.undertow.server.HttpServerExchange;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -20,8 +19,8 @@ final class Failures {
 
     private Failures() {}
 
-    static Reply.Problem reply(Throwable failure, HttpServerExchange exchange) {
-        return reply(failure, exchange.getRequestMethod() + " " + exchange.getRequestPath());
+    static Reply.Problem reply(Throwable failure, HttpExchange exchange) {
+        return reply(failure, exchange.method() + " " + exchange.path());
     }
 
     /** The same for a failure outside an exchange; {@code request} names what failed in the log. */

@@ -3,7 +3,7 @@ package dev.switchboard.adapter.http;
 /**
  * Admits a client's frames at a sustained rate with bounded bursts, as a token bucket would, using the
  * generic cell rate algorithm: one number of state, the time the next frame is due. Confined to the
- * socket's IO thread.
+ * socket's event loop.
  */
 final class FrameRateLimit {
     private final long interval;

@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +20,7 @@ import java.util.function.ToLongFunction;
  */
 final class HttpMetrics {
     /** The template of the route a request matched, set by the router; absent for unmatched paths. */
-    static final AttachmentKey<String> ROUTE = AttachmentKey.create(String.class);
+    static final AttachmentKey<String> ROUTE = AttachmentKey.named("route");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     /** How long store statistics are reused, so that frequent scrapes do not query the store each time. */
     static final Duration STATISTICS_TTL = Duration.ofSeconds(10);
@@ -73,10 +71,10 @@ final class HttpMetrics {
     }
 
     /** Records a finished request: its latency by route, method, status and outcome, and why it was refused. */
-    void requestDone(HttpServerExchange exchange, long startNanos) {
-        int status = exchange.getStatusCode();
-        String method = exchange.getRequestMethod().toString();
-        String route = exchange.getAttachment(ROUTE);
+    void requestDone(HttpExchange exchange, long startNanos) {
+        int status = exchange.status();
+        String method = exchange.method();
+        String route = exchange.attachment(ROUTE);
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route template, method and status")
                 .tag("route", route != null ? route : status == 404 ? "NOT_FOUND" : "UNKNOWN")

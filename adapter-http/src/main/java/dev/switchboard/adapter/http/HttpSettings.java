@@ -109,16 +109,15 @@ public record HttpSettings(
     }
 
     /**
-     * All interfaces on port 8080, 4 MiB bodies, 1 MiB chunk uploads, 30 s long-polls, version {@code dev}; one I/O thread per
-     * core (at least two) and eight workers per I/O thread, as Undertow sizes itself; 60 s idle
-     * connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()};
+     * All interfaces on port 8080, 4 MiB bodies, 1 MiB chunk uploads, 30 s long-polls, version {@code dev}; one
+     * network thread per core and eight workers per core (at least sixteen); 60 s idle connections; 5 s shutdown grace; join links built from each request; {@link WebSocketSettings#defaults()};
      * {@link EdgeSettings#defaults()}.
      */
     public static HttpSettings defaults() {
-        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
         return new HttpSettings("0.0.0.0", 8080, 4L * 1024 * 1024, DEFAULT_CHUNK_BODY_BYTES,
                 Duration.ofSeconds(30), "dev",
-                ioThreads, ioThreads * 8, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
+                cores, Math.max(2, cores) * 8, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
                 WebSocketSettings.defaults(), EdgeSettings.defaults());
     }
 

@@ -1,102 +1,82 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
-import io.undertow.websockets.core.BufferedTextMessage;
-import io.undertow.websockets.core.CloseMessage;
-import io.undertow.websockets.core.WebSocketCallback;
-import io.undertow.websockets.core.WebSocketChannel;
-import io.undertow.websockets.core.WebSockets;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.IoUtils;
-import org.xnio.Pooled;
 
 /**
- * Receives one socket's frames on its IO thread and passes them to its {@link WebSocketConnection}. A text
- * or binary message larger than the limit is refused while it is still arriving: Undertow closes the
- * socket with 1009. Pings are answered with pongs; pings and pongs count as signs of life. A client's close
- * frame is answered, and then the connection is closed at once, as RFC 6455 asks of a server.
+ * Receives one socket's frames on its event loop (whole messages: fragments are joined before) and passes
+ * them to its {@link WebSocketConnection}. A message larger than the limit is refused as soon as a frame
+ * header says so, with 1009; text that is not UTF-8 with 1007, any other protocol violation with 1002. Pings
+ * are answered with pongs; pings and pongs count as signs of life. A client's close frame is answered, and
+ * then the connection is closed at once, as RFC 6455 asks of a server.
  */
-final class InboundFrames extends AbstractReceiveListener {
+final class InboundFrames extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InboundFrames.class);
 
-    private static final WebSocketCallback<Void> CLOSE_WHEN_SENT = new WebSocketCallback<>() {
-        @Override
-        public void complete(WebSocketChannel channel, Void context) {
-            IoUtils.safeClose(channel);
-        }
-
-        @Override
-        public void onError(WebSocketChannel channel, Void context, Throwable failure) {
-            IoUtils.safeClose(channel);
-        }
-    };
-
     private final WebSocketConnection connection;
-    private final long maxFrameBytes;
+    private final String tooLarge;
 
     InboundFrames(WebSocketConnection connection, long maxFrameBytes) {
         this.connection = connection;
-        this.maxFrameBytes = maxFrameBytes;
+        this.tooLarge = "Message exceeded max message size of " + maxFrameBytes;
     }
 
     @Override
-    protected long getMaxTextBufferSize() {
-        return maxFrameBytes;
-    }
-
-    @Override
-    protected long getMaxBinaryBufferSize() {
-        return maxFrameBytes;
-    }
-
-    @Override
-    protected void onFullTextMessage(WebSocketChannel channel, BufferedTextMessage message) {
-        connection.received(message.getData());
-    }
-
-    @Override
-    protected void onFullBinaryMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-        message.getData().free();
-        connection.receivedBinary();
-    }
-
-    @Override
-    protected void onFullPingMessage(WebSocketChannel channel, BufferedBinaryMessage message) throws IOException {
-        connection.lifeSign(System.nanoTime());
-        super.onFullPingMessage(channel, message);
-    }
-
-    @Override
-    protected void onFullPongMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-        message.getData().free();
-        connection.lifeSign(System.nanoTime());
-    }
-
-    /**
-     * Undertow answers the close frame but may leave the TCP connection open (in CLOSE-WAIT once the client
-     * has gone), so the server closes it itself as soon as both close frames have been exchanged.
-     */
-    @Override
-    protected void onFullCloseMessage(WebSocketChannel channel, BufferedBinaryMessage message) {
-        Pooled<ByteBuffer[]> data = message.getData();
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
         try {
-            if (channel.isCloseFrameSent()) {
-                IoUtils.safeClose(channel);
-            } else {
-                WebSockets.sendClose(new CloseMessage(data.getResource()).toByteBuffer(), channel, CLOSE_WHEN_SENT);
+            if (message instanceof TextWebSocketFrame text) {
+                connection.received(text.text());
+            } else if (message instanceof BinaryWebSocketFrame) {
+                connection.receivedBinary();
+            } else if (message instanceof PingWebSocketFrame ping) {
+                connection.pinged(ping.content());
+            } else if (message instanceof PongWebSocketFrame) {
+                connection.lifeSign(System.nanoTime());
+            } else if (message instanceof CloseWebSocketFrame close) {
+                connection.closeReceived(close);
             }
+            // Anything else is what the HTTP codec still passed on after the upgrade request (its empty end).
         } finally {
-            data.free();
+            ReferenceCountUtil.release(message);
         }
     }
 
     @Override
-    protected void onError(WebSocketChannel channel, Throwable error) {
-        LOG.debug("WebSocket from {} failed; closing it", channel.getSourceAddress(), error);
-        super.onError(channel, error);
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // The aggregator's limit: a message whose fragments together exceed it.
+            connection.fail(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge);
+        } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+            WebSocketCloseStatus status = corrupt.closeStatus();
+            connection.fail(status.code(), reasonFor(status, corrupt.getMessage()));
+        } else if (cause instanceof CorruptedFrameException) {
+            connection.fail(WebSocketCloseStatus.PROTOCOL_ERROR.code(), WebSocketCloseStatus.PROTOCOL_ERROR.reasonText());
+        } else {
+            LOG.debug("WebSocket from {} failed; closing it", ctx.channel().remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+
+    /** The close reason for a frame the decoder refused; Netty's own texts name the violation. */
+    private String reasonFor(WebSocketCloseStatus status, String detail) {
+        if (status.equals(WebSocketCloseStatus.MESSAGE_TOO_BIG)) {
+            return tooLarge;
+        }
+        if (status.equals(WebSocketCloseStatus.INVALID_PAYLOAD_DATA)) {
+            return "text must be UTF-8";
+        }
+        return detail == null ? status.reasonText() : detail;
     }
 }

@@ -3,7 +3,6 @@ package dev.switchboard.adapter.http;
 import dev.switchboard.ports.ErrorCode;
 import dev.switchboard.ports.SignalingException;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,11 @@ final class QueryParameters {
         this.values = values;
     }
 
-    static QueryParameters of(Map<String, Deque<String>> decoded, Set<String> accepted) {
+    static QueryParameters of(Map<String, List<String>> decoded, Set<String> accepted) {
         return of(decoded, accepted, Set.of());
     }
 
-    static QueryParameters of(Map<String, Deque<String>> decoded, Set<String> accepted, Set<String> repeatable) {
+    static QueryParameters of(Map<String, List<String>> decoded, Set<String> accepted, Set<String> repeatable) {
         Map<String, List<String>> values = new HashMap<>();
         decoded.forEach((name, given) -> {
             if (!accepted.contains(name)) {

@@ -6,10 +6,7 @@ import dev.switchboard.ports.driving.AdmitRequest;
 import dev.switchboard.ports.model.Admission;
 import dev.switchboard.ports.model.LimitSubject;
 import dev.switchboard.ports.model.LimitedAction;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * limiter's store failed, so the request went through) is logged at WARN at most once a minute.
  */
 final class RateLimits {
-    static final HttpString POLICY_HEADER = new HttpString("RateLimit-Policy");
-    static final HttpString STATE_HEADER = new HttpString("RateLimit");
+    static final String POLICY_HEADER = "RateLimit-Policy";
+    static final String STATE_HEADER = "RateLimit";
     private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
-    private static final AttachmentKey<List<Admission>> SPENT = AttachmentKey.create(List.class);
+    private static final AttachmentKey<List<Admission>> SPENT = AttachmentKey.named("rate limits spent");
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Optional<AdmitRequest> admitRequest;
@@ -50,15 +47,15 @@ final class RateLimits {
      * Spends one of {@code subject}'s {@code action} budget for this request and notes it for the headers;
      * refuses with {@code rate_limited} when it is spent. May block on the limiter's store: call on a worker.
      */
-    void spend(HttpServerExchange exchange, LimitedAction action, LimitSubject subject) {
+    void spend(HttpExchange exchange, LimitedAction action, LimitSubject subject) {
         if (!limits(action, subject.kind())) {
             return;
         }
         Admission admission = admit(action, subject);
-        List<Admission> spent = exchange.getAttachment(SPENT);
+        List<Admission> spent = exchange.attachment(SPENT);
         if (spent == null) {
             spent = new CopyOnWriteArrayList<>();
-            exchange.putAttachment(SPENT, spent);
+            exchange.attach(SPENT, spent);
         }
         spent.add(admission);
         if (!admission.allowed()) {
@@ -91,19 +88,19 @@ final class RateLimits {
     }
 
     /** Puts the headers of the budgets this request spent; runs as the response is committed. */
-    static void writeHeaders(HttpServerExchange exchange) {
-        List<Admission> spent = exchange.getAttachment(SPENT);
+    static void writeHeaders(HttpExchange exchange) {
+        List<Admission> spent = exchange.attachment(SPENT);
         if (spent == null || spent.isEmpty()) {
             return;
         }
-        exchange.getResponseHeaders().put(POLICY_HEADER, spent.stream()
+        exchange.responseHeaders().set(POLICY_HEADER, spent.stream()
                 .map(a -> quoted(a.policy()) + ";q=" + a.quota() + ";w=" + seconds(a.window()))
                 .collect(Collectors.joining(", ")));
-        exchange.getResponseHeaders().put(STATE_HEADER, spent.stream()
+        exchange.responseHeaders().set(STATE_HEADER, spent.stream()
                 .map(a -> quoted(a.policy()) + ";r=" + Math.max(0, a.remaining()) + ";t=" + seconds(a.reset()))
                 .collect(Collectors.joining(", ")));
         spent.stream().filter(a -> !a.allowed()).mapToLong(RateLimits::retryAfterSeconds).max()
-                .ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
+                .ifPresent(seconds -> exchange.responseHeaders().set(HttpHeaderNames.RETRY_AFTER, seconds));
     }
 
     private static long retryAfterSeconds(Admission refused) {

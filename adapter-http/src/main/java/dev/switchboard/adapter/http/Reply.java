@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
-import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -109,8 +108,8 @@ sealed interface Reply {
         }
     }
 
-    /** A protocol switch (a WebSocket): {@code handshake} answers the exchange with 101 and takes the connection. */
-    record Upgrade(HttpHandler handshake) implements Reply {
+    /** A protocol switch (a WebSocket): {@code handshake} answers the request with 101 and takes the connection. */
+    record Upgrade(SocketUpgrade handshake) implements Reply {
         public Upgrade {
             Objects.requireNonNull(handshake, "handshake");
         }

@@ -1,11 +1,9 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.xnio.XnioExecutor;
 
 /**
  * The time a request has to arrive and be answered. Whoever answers first wins: the {@link ReplyWriter}
@@ -14,7 +12,7 @@ import org.xnio.XnioExecutor;
  * anything already answering (a stream, a WebSocket).
  */
 final class RequestDeadline {
-    private static final AttachmentKey<RequestDeadline> KEY = AttachmentKey.create(RequestDeadline.class);
+    private static final AttachmentKey<RequestDeadline> KEY = AttachmentKey.named("request deadline");
     private static final int OPEN = 0;
     private static final int EXEMPT = 1;
     private static final int ANSWERED = 2;
@@ -24,31 +22,28 @@ final class RequestDeadline {
 
     private RequestDeadline() {}
 
-    /** Starts the clock of {@code exchange}; {@code onExpiry} runs on its IO thread if the deadline passes first. */
-    static void start(HttpServerExchange exchange, Duration timeout, Runnable onExpiry) {
+    /** Starts the clock of {@code exchange}; {@code onExpiry} runs on its event loop if the deadline passes first. */
+    static void start(HttpExchange exchange, Duration timeout, Runnable onExpiry) {
         RequestDeadline deadline = new RequestDeadline();
-        exchange.putAttachment(KEY, deadline);
-        XnioExecutor.Key timer = exchange.getIoThread().executeAfter(() -> {
+        exchange.attach(KEY, deadline);
+        ScheduledFuture<?> timer = exchange.eventLoop().schedule(() -> {
             if (deadline.state.compareAndSet(OPEN, EXPIRED)) {
                 onExpiry.run();
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        exchange.addExchangeCompleteListener((done, next) -> {
-            timer.remove();
-            next.proceed();
-        });
+        exchange.onComplete(done -> timer.cancel(false));
     }
 
     /** Takes the right to answer; false when the deadline passed first (or someone already answered). */
-    static boolean claim(HttpServerExchange exchange) {
-        RequestDeadline deadline = exchange.getAttachment(KEY);
+    static boolean claim(HttpExchange exchange) {
+        RequestDeadline deadline = exchange.attachment(KEY);
         return deadline == null || deadline.state.compareAndSet(OPEN, ANSWERED)
                 || deadline.state.compareAndSet(EXEMPT, ANSWERED);
     }
 
     /** Lifts the deadline of a request that waits on purpose; its answer claims the exchange later. */
-    static void exempt(HttpServerExchange exchange) {
-        RequestDeadline deadline = exchange.getAttachment(KEY);
+    static void exempt(HttpExchange exchange) {
+        RequestDeadline deadline = exchange.attachment(KEY);
         if (deadline != null) {
             deadline.state.compareAndSet(ANSWERED, EXEMPT);
             deadline.state.compareAndSet(OPEN, EXEMPT);

@@ -1,8 +1,5 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.HttpString;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -13,29 +10,29 @@ import org.slf4j.MDC;
  * that works on the request, and removed when that thread is done (worker threads are reused).
  */
 final class RequestIds {
-    static final HttpString HEADER = new HttpString("X-Request-Id");
+    static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
-    private static final AttachmentKey<String> KEY = AttachmentKey.create(String.class);
+    private static final AttachmentKey<String> KEY = AttachmentKey.named("request id");
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestIds() {}
 
     /** Takes the client's id or makes one, and attaches it. */
-    static String assign(HttpServerExchange exchange) {
-        String sent = exchange.getRequestHeaders().getFirst(HEADER);
+    static String assign(HttpExchange exchange) {
+        String sent = exchange.requestHeaders().get(HEADER);
         String id = sent != null && VALID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
-        exchange.putAttachment(KEY, id);
+        exchange.attach(KEY, id);
         return id;
     }
 
-    static String of(HttpServerExchange exchange) {
-        String id = exchange.getAttachment(KEY);
+    static String of(HttpExchange exchange) {
+        String id = exchange.attachment(KEY);
         return id != null ? id : "-";
     }
 
     /** Runs {@code task} with the request's id in the MDC, then takes it out again. */
-    static void withMdc(HttpServerExchange exchange, Runnable task) {
-        String id = exchange.getAttachment(KEY);
+    static void withMdc(HttpExchange exchange, Runnable task) {
+        String id = exchange.attachment(KEY);
         if (id == null) {
             task.run();
             return;

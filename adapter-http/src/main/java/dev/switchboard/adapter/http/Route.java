@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One entry of the route table: a method and an Undertow path template, whether the request must be
+ * One entry of the route table: a method and a path template ({@link PathTemplates}), whether the request must be
  * signed, whether it belongs to the admin surface (which does not exist while no admin credential is
  * configured), the body it carries, the query parameters it accepts (and which of them may repeat), and
  * what handles it.

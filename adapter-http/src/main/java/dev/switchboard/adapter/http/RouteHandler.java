@@ -5,41 +5,43 @@ import dev.switchboard.ports.driving.AuthenticateRequest;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.LimitSubject;
 import dev.switchboard.ports.model.LimitedAction;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.PathTemplateMatch;
+import dev.switchboard.ports.ErrorCode;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Runs one route. On the I/O thread it checks the query and media type and reads the body without
+ * Runs one route. On the event loop it checks the query and media type and reads the body without
  * blocking, within the limit of the route's kind of body; then, on a worker, it authenticates the signer (on signed routes) before the endpoint sees
  * anything, calls the endpoint, and writes its reply.
  */
-final class RouteHandler implements HttpHandler {
+final class RouteHandler implements ExchangeHandler {
     private final Route route;
     private final long maxBodyBytes;
     private final AuthenticateRequest authenticateRequest;
     private final RateLimits rateLimits;
     private final WireJson json;
     private final ReplyWriter writer;
+    private final Executor worker;
 
     RouteHandler(Route route, long maxBodyBytes, AuthenticateRequest authenticateRequest, RateLimits rateLimits,
-            WireJson json, ReplyWriter writer) {
+            WireJson json, ReplyWriter writer, Executor worker) {
         this.route = route;
         this.maxBodyBytes = maxBodyBytes;
         this.authenticateRequest = authenticateRequest;
         this.rateLimits = rateLimits;
         this.json = json;
         this.writer = writer;
+        this.worker = worker;
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
+    public void handle(HttpExchange exchange) {
         QueryParameters query;
         try {
-            query = QueryParameters.of(exchange.getQueryParameters(), route.query(), route.repeatableQuery());
-            String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+            query = QueryParameters.of(exchange.target().parameters(), route.query(), route.repeatableQuery());
+            String contentType = exchange.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
             switch (route.body()) {
                 case JSON -> JsonMediaType.require(contentType);
                 case OCTETS -> OctetMediaType.require(contentType);
@@ -50,17 +52,24 @@ final class RouteHandler implements HttpHandler {
             return;
         }
         RequestBody.receive(exchange, maxBodyBytes,
-                (received, body) -> received.dispatch(onWorker ->
-                        RequestIds.withMdc(onWorker, () -> run(onWorker, query, body))),
+                (received, body) -> onWorker(received, () -> run(received, query, body)),
                 (refused, why) -> RequestIds.withMdc(refused,
                         () -> writer.write(refused, Failures.reply(why, refused))));
+    }
+
+    private void onWorker(HttpExchange exchange, Runnable task) {
+        try {
+            worker.execute(() -> RequestIds.withMdc(exchange, task));
+        } catch (RejectedExecutionException stopping) {
+            writer.write(exchange, Reply.problem(ErrorCode.SERVICE_UNAVAILABLE, "the server is shutting down"));
+        }
     }
 
     /**
      * Runs on a worker thread: the use cases behind the endpoint may block. A verified signer spends its
      * identity's API-call budget before the endpoint runs.
      */
-    private void run(HttpServerExchange exchange, QueryParameters query, byte[] body) {
+    private void run(HttpExchange exchange, QueryParameters query, byte[] body) {
         Reply reply;
         try {
             Optional<Identity> signer = route.signed()
@@ -69,8 +78,8 @@ final class RouteHandler implements HttpHandler {
             if (signer.isPresent()) {
                 rateLimits.spend(exchange, LimitedAction.API_CALL, LimitSubject.identity(signer.get().keyId()));
             }
-            PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
-            reply = route.endpoint().handle(new Call(match.getParameters(), query, body, signer, json, exchange));
+            reply = route.endpoint().handle(new Call(exchange.attachment(Router.PATH_PARAMETERS), query, body, signer,
+                    json, exchange));
         } catch (RuntimeException failure) {
             reply = Failures.reply(failure, exchange);
         }

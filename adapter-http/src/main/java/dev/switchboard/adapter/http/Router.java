@@ -1,15 +1,12 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.PathTemplateMatch;
-import io.undertow.util.PathTemplateMatcher;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -21,22 +18,24 @@ import java.util.function.Function;
  * While no admin credential is configured, the admin templates answer exactly as if they did not exist,
  * before their query, media type or body is looked at.
  */
-final class Router implements HttpHandler {
+final class Router implements ExchangeHandler {
     /** The detail of every 404 for a path without a resource. */
     static final String NO_RESOURCE = "there is no resource at this path";
+    /** The matched route's path parameters, by name, for the {@link RouteHandler}. */
+    static final AttachmentKey<Map<String, String>> PATH_PARAMETERS = AttachmentKey.named("path parameters");
 
-    private final PathTemplateMatcher<Map<String, HttpHandler>> matcher = new PathTemplateMatcher<>();
+    private final PathTemplates<Map<String, ExchangeHandler>> templates = new PathTemplates<>();
     private final Set<String> adminTemplates = new HashSet<>();
     private final BooleanSupplier adminEnabled;
     private final ReplyWriter writer;
 
-    Router(List<Route> routes, Function<Route, HttpHandler> handlerFor, BooleanSupplier adminEnabled,
+    Router(List<Route> routes, Function<Route, ExchangeHandler> handlerFor, BooleanSupplier adminEnabled,
             ReplyWriter writer) {
         this.adminEnabled = adminEnabled;
         this.writer = writer;
-        Map<String, Map<String, HttpHandler>> byTemplate = new LinkedHashMap<>();
+        Map<String, Map<String, ExchangeHandler>> byTemplate = new LinkedHashMap<>();
         for (Route route : routes) {
-            HttpHandler previous = byTemplate.computeIfAbsent(route.template(), t -> new LinkedHashMap<>())
+            ExchangeHandler previous = byTemplate.computeIfAbsent(route.template(), t -> new LinkedHashMap<>())
                     .put(route.method(), handlerFor.apply(route));
             if (previous != null) {
                 throw new IllegalArgumentException("route declared twice: " + route);
@@ -45,27 +44,27 @@ final class Router implements HttpHandler {
                 adminTemplates.add(route.template());
             }
         }
-        byTemplate.forEach(matcher::add);
+        byTemplate.forEach(templates::add);
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        PathTemplateMatcher.PathMatchResult<Map<String, HttpHandler>> match =
-                matcher.match(exchange.getRelativePath());
-        if (match == null || adminTemplates.contains(match.getMatchedTemplate()) && !adminEnabled.getAsBoolean()) {
+    public void handle(HttpExchange exchange) throws Exception {
+        Optional<PathTemplates.Match<Map<String, ExchangeHandler>>> found = templates.match(exchange.path());
+        if (found.isEmpty() || adminTemplates.contains(found.get().template()) && !adminEnabled.getAsBoolean()) {
             writer.write(exchange, Reply.problem(ErrorCode.NOT_FOUND, NO_RESOURCE));
             return;
         }
-        exchange.putAttachment(HttpMetrics.ROUTE, match.getMatchedTemplate());
-        Map<String, HttpHandler> byMethod = match.getValue();
-        HttpHandler handler = byMethod.get(exchange.getRequestMethod().toString());
+        PathTemplates.Match<Map<String, ExchangeHandler>> match = found.get();
+        exchange.attach(HttpMetrics.ROUTE, match.template());
+        Map<String, ExchangeHandler> byMethod = match.value();
+        ExchangeHandler handler = byMethod.get(exchange.method());
         if (handler == null) {
-            exchange.getResponseHeaders().put(Headers.ALLOW, String.join(", ", byMethod.keySet()));
+            exchange.responseHeaders().set(HttpHeaderNames.ALLOW, String.join(", ", byMethod.keySet()));
             writer.write(exchange, Reply.problem(ErrorCode.METHOD_NOT_ALLOWED,
-                    exchange.getRequestMethod() + " is not allowed here; see the Allow header"));
+                    exchange.method() + " is not allowed here; see the Allow header"));
             return;
         }
-        exchange.putAttachment(PathTemplateMatch.ATTACHMENT_KEY, match);
-        handler.handleRequest(exchange);
+        exchange.attach(PATH_PARAMETERS, match.parameters());
+        handler.handle(exchange);
     }
 }

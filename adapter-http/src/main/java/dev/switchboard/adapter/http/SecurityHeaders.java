@@ -1,10 +1,7 @@
 package dev.switchboard.adapter.http;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.HeaderMap;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 
 /**
@@ -19,11 +16,7 @@ final class SecurityHeaders {
     static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     /** The {@code Cache-Control} of a response that is a web file. */
-    private static final AttachmentKey<String> WEB_FILE_CACHING = AttachmentKey.create(String.class);
-    private static final HttpString X_CONTENT_TYPE_OPTIONS = new HttpString("X-Content-Type-Options");
-    private static final HttpString X_FRAME_OPTIONS = new HttpString("X-Frame-Options");
-    private static final HttpString CSP = new HttpString("Content-Security-Policy");
-    private static final HttpString REFERRER_POLICY = new HttpString("Referrer-Policy");
+    private static final AttachmentKey<String> WEB_FILE_CACHING = AttachmentKey.named("web file caching");
 
     private final String hsts;
 
@@ -31,21 +24,22 @@ final class SecurityHeaders {
         this.hsts = "max-age=" + hstsMaxAge.toSeconds();
     }
 
-    void apply(HttpServerExchange exchange, boolean secure) {
-        HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(X_CONTENT_TYPE_OPTIONS, "nosniff");
-        headers.put(X_FRAME_OPTIONS, "DENY");
-        String webFileCaching = exchange.getAttachment(WEB_FILE_CACHING);
-        headers.put(CSP, webFileCaching == null ? CONTENT_SECURITY_POLICY : PAGE_CONTENT_SECURITY_POLICY);
-        headers.put(REFERRER_POLICY, "no-referrer");
-        headers.put(Headers.CACHE_CONTROL, webFileCaching == null ? "no-store" : webFileCaching);
+    void apply(HttpExchange exchange, boolean secure) {
+        HttpHeaders headers = exchange.responseHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
+        String webFileCaching = exchange.attachment(WEB_FILE_CACHING);
+        headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY,
+                webFileCaching == null ? CONTENT_SECURITY_POLICY : PAGE_CONTENT_SECURITY_POLICY);
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set(HttpHeaderNames.CACHE_CONTROL, webFileCaching == null ? "no-store" : webFileCaching);
         if (secure) {
-            headers.put(Headers.STRICT_TRANSPORT_SECURITY, hsts);
+            headers.set("Strict-Transport-Security", hsts);
         }
     }
 
     /** Gives this response the page's policy and {@code cacheControl} instead of the API's. */
-    static void markAsWebFile(HttpServerExchange exchange, String cacheControl) {
-        exchange.putAttachment(WEB_FILE_CACHING, cacheControl);
+    static void markAsWebFile(HttpExchange exchange, String cacheControl) {
+        exchange.attach(WEB_FILE_CACHING, cacheControl);
     }
 }

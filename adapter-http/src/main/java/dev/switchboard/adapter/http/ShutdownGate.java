@@ -1,8 +1,6 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -11,14 +9,14 @@ import java.util.concurrent.TimeUnit;
  * so that shutdown can wait for exactly the requests it let in. The liveness and readiness probes still
  * get through, so that a balancer reads "not ready" rather than a refusal while the server drains.
  */
-final class ShutdownGate implements HttpHandler {
-    private final HttpHandler next;
+final class ShutdownGate implements ExchangeHandler {
+    private final ExchangeHandler next;
     private final ReplyWriter writer;
     private final Object monitor = new Object();
     private int inFlight;
     private boolean closed;
 
-    ShutdownGate(HttpHandler next, ReplyWriter writer) {
+    ShutdownGate(ExchangeHandler next, ReplyWriter writer) {
         this.next = next;
         this.writer = writer;
     }
@@ -28,24 +26,20 @@ final class ShutdownGate implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (!admit(isProbe(exchange.getRelativePath()))) {
-            exchange.setPersistent(false);
+    public void handle(HttpExchange exchange) throws Exception {
+        if (!admit(isProbe(exchange.path()))) {
+            exchange.closeAfterResponse();
             writer.write(exchange, Reply.problem(ErrorCode.SERVICE_UNAVAILABLE, "the server is shutting down"));
             return;
         }
-        exchange.addExchangeCompleteListener((completed, nextListener) -> {
-            try {
-                synchronized (monitor) {
-                    if (--inFlight == 0) {
-                        monitor.notifyAll();
-                    }
+        exchange.onComplete(completed -> {
+            synchronized (monitor) {
+                if (--inFlight == 0) {
+                    monitor.notifyAll();
                 }
-            } finally {
-                nextListener.proceed();
             }
         });
-        next.handleRequest(exchange);
+        next.handle(exchange);
     }
 
     private boolean admit(boolean probe) {

@@ -7,34 +7,39 @@ import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.TransferUseCases;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.HttpContinueReadHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xnio.OptionMap;
-import org.xnio.Options;
-import org.xnio.Xnio;
-import org.xnio.XnioWorker;
 
 /**
  * The HTTP adapter's one entry: serves the REST API of {@code docs/http-api.md} (offers, pairing, the
  * transfer relay, the edition, the Enterprise device registry and admin routes) and the WebSocket of
- * {@code docs/websocket.md} on Undertow, calling the driving ports. Use cases run on worker threads, never
- * on the network loop; long-polls and idle WebSockets hold no thread. When asked, it also serves the
+ * {@code docs/websocket.md} on Netty (Linux's epoll where available), calling the driving ports. Use cases run on
+ * worker threads, never on the network threads; long-polls and idle WebSockets hold no thread. When asked, it also serves the
  * JavaScript client and the demo page ({@link Builder#webFiles(boolean)}).
  *
  * <pre>{@code
@@ -51,8 +56,9 @@ import org.xnio.XnioWorker;
 public final class SignalingHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingHttpServer.class);
 
-    private final Undertow undertow;
-    private final XnioWorker worker;
+    private final EventLoopGroup network;
+    private final ExecutorService workers;
+    private final Channel listener;
     private final ShutdownGate gate;
     private final PendingPolls pendingPolls;
     private final OpenSockets sockets;
@@ -62,17 +68,19 @@ public final class SignalingHttpServer implements AutoCloseable {
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SignalingHttpServer(Undertow undertow, XnioWorker worker, ShutdownGate gate, PendingPolls pendingPolls,
-            OpenSockets sockets, List<Route> routes, Duration shutdownGrace, HealthEndpoints health) {
-        this.undertow = undertow;
-        this.worker = worker;
+    private SignalingHttpServer(EventLoopGroup network, ExecutorService workers, Channel listener, ShutdownGate gate,
+            PendingPolls pendingPolls, OpenSockets sockets, List<Route> routes, Duration shutdownGrace,
+            HealthEndpoints health) {
+        this.network = network;
+        this.workers = workers;
+        this.listener = listener;
         this.gate = gate;
         this.pendingPolls = pendingPolls;
         this.sockets = sockets;
         this.routes = routes;
         this.shutdownGrace = shutdownGrace;
         this.health = health;
-        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        this.port = ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /**
@@ -102,6 +110,7 @@ public final class SignalingHttpServer implements AutoCloseable {
         private Optional<Supplier<String>> scrape = Optional.empty();
         private Optional<IssuePeerToken> peerTokens = Optional.empty();
         private boolean webFiles;
+        private boolean nonBlockingUseCases;
 
         private Builder(HttpSettings settings, SignalingUseCases useCases) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -149,6 +158,16 @@ public final class SignalingHttpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Says the use cases never block (the in-memory store): each WebSocket's rounds then run on its network
+         * thread, saving two thread hand-offs per relayed signal. Never with a store that waits on I/O
+         * (PostgreSQL), which would stall every socket of that thread.
+         */
+        public Builder nonBlockingUseCases() {
+            this.nonBlockingUseCases = true;
+            return this;
+        }
+
         /** Issues PeerJS tokens at {@code POST /v1/peerjs/tokens}; without it, that route is 404. */
         public Builder peerTokens(IssuePeerToken issuePeerToken) {
             this.peerTokens = Optional.of(Objects.requireNonNull(issuePeerToken, "issuePeerToken"));
@@ -173,7 +192,13 @@ public final class SignalingHttpServer implements AutoCloseable {
         HttpSettings settings = given.settings;
         EdgeSettings edgeSettings = settings.edge();
         Optional<SSLContext> tls = edgeSettings.tls().map(TlsSettings::serverContext);
-        XnioWorker worker = createWorker(settings);
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup network = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
+                new DefaultThreadFactory("switchboard-http-io", true), io);
+        ExecutorService worker = Executors.newFixedThreadPool(settings.workerThreads(),
+                new DefaultThreadFactory("switchboard-http-worker", true));
         try {
             WireJson json = new WireJson(settings.maxRequestBodyBytes(), edgeSettings.maxJsonDepth());
             ReplyWriter writer = new ReplyWriter(json, worker);
@@ -186,7 +211,7 @@ public final class SignalingHttpServer implements AutoCloseable {
             EdgeServices edge = new EdgeServices(rateLimits, new Cors(edgeSettings.allowedOrigins()), metrics);
             SocketContext socketContext = new SocketContext(settings.webSocket(), given.pairing,
                     given.useCases.watchEvents(), given.useCases.pollEvents(), json, edgeSettings.maxJsonDepth(),
-                    worker, sockets, edge);
+                    worker, sockets, edge, given.nonBlockingUseCases);
             AdminAccess adminAccess = new AdminAccess(given.enterprise.authorizeAdmin(),
                     given.useCases.authenticateRequest());
             HealthEndpoints health = new HealthEndpoints(given.useCases.reportHealth(), settings.version(),
@@ -195,34 +220,23 @@ public final class SignalingHttpServer implements AutoCloseable {
                     given.enterprise, adminAccess, settings, json, worker, pendingPolls, socketContext, health,
                     new MetricsEndpoint(given.scrape), given.peerTokens);
             Router router = new Router(routes, route -> new RouteHandler(route, bodyLimit(route, settings),
-                    given.useCases.authenticateRequest(), rateLimits, json, writer), adminAccess::enabled, writer);
-            HttpHandler inside = given.webFiles ? WebFiles.fromClasspath(router, writer) : router;
+                    given.useCases.authenticateRequest(), rateLimits, json, writer, worker), adminAccess::enabled,
+                    writer);
+            ExchangeHandler inside = given.webFiles ? WebFiles.fromClasspath(router, writer) : router;
             ShutdownGate gate = new ShutdownGate(new AddressRateLimit(inside, rateLimits, writer, worker), writer);
             EdgeHandler edgeHandler = new EdgeHandler(gate, edgeSettings, settings.publicBaseUrl(), edge.cors(), writer,
                     metrics);
-            Undertow.Builder builder = Undertow.builder()
-                    .setWorker(worker)
-                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.idleTimeout().toMillis())
-                    .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT,
-                            (int) edgeSettings.headerReadTimeout().toMillis())
-                    // Hard ceilings where Undertow cuts the connection with a bare 400; up to them, the edge
-                    // answers the configured limits with a 431 problem, so an honest client learns what it did.
-                    .setServerOption(UndertowOptions.MAX_HEADERS, edgeSettings.maxHeaderCount() * 2)
-                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, edgeSettings.maxHeaderBytes() * 2 + 8192)
-                    // Answers "Expect: 100-continue" only once the body is actually read, after the cheap checks.
-                    .setHandler(new HttpContinueReadHandler(edgeHandler));
-            if (tls.isPresent()) {
-                builder.addHttpsListener(settings.port(), settings.host(), tls.get());
-            } else {
-                builder.addHttpListener(settings.port(), settings.host());
-            }
-            Undertow undertow = builder.build();
-            bind(undertow, settings);
-            SignalingHttpServer server = new SignalingHttpServer(undertow, worker, gate, pendingPolls, sockets, routes,
-                    settings.shutdownGrace(), health);
-            LOG.info("serving {} on {}:{}", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), server.port());
+            Channel listener = bind(new ServerBootstrap().group(network).channel(channel)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpChannels(edgeHandler, settings, tls)), settings);
+            SignalingHttpServer server = new SignalingHttpServer(network, worker, listener, gate, pendingPolls,
+                    sockets, routes, settings.shutdownGrace(), health);
+            LOG.info("serving {} on {}:{} ({})", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), server.port(),
+                    epoll ? "epoll" : "NIO");
             return server;
         } catch (RuntimeException e) {
+            network.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             worker.shutdownNow();
             throw e;
         }
@@ -261,8 +275,8 @@ public final class SignalingHttpServer implements AutoCloseable {
         sockets.closeAll();
         awaitRequestsInFlight();
         awaitSocketsClosed();
-        undertow.stop();
-        stopWorker();
+        listener.close().syncUninterruptibly();
+        stopThreads();
         LOG.info("HTTP server on port {} stopped", port);
     }
 
@@ -286,16 +300,20 @@ public final class SignalingHttpServer implements AutoCloseable {
         }
     }
 
-    private void stopWorker() {
-        worker.shutdown();
+    /** Workers first (a socket's last round may still write), then the network threads. */
+    private void stopThreads() {
+        workers.shutdown();
         try {
-            if (worker.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
+            if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
             }
+            network.shutdownGracefully(0, shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)
+                    .await(shutdownGrace.toMillis() + 1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            workers.shutdownNow();
+            network.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         }
-        worker.shutdownNow();
     }
 
     /** How many WebSockets are open, for tests that check closed ones are let go. */
@@ -313,34 +331,23 @@ public final class SignalingHttpServer implements AutoCloseable {
         return route.body() == Route.Body.OCTETS ? settings.maxChunkBodyBytes() : settings.maxRequestBodyBytes();
     }
 
-    private static XnioWorker createWorker(HttpSettings settings) {
+    private static Channel bind(ServerBootstrap bootstrap, HttpSettings settings) {
         try {
-            return Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
-                    .set(Options.WORKER_NAME, "switchboard-http")
-                    .set(Options.WORKER_IO_THREADS, settings.ioThreads())
-                    .set(Options.WORKER_TASK_CORE_THREADS, settings.workerThreads())
-                    .set(Options.WORKER_TASK_MAX_THREADS, settings.workerThreads())
-                    .set(Options.TCP_NODELAY, true)
-                    .getMap());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the HTTP worker threads", e);
-        }
-    }
-
-    private static void bind(Undertow undertow, HttpSettings settings) {
-        try {
-            undertow.start();
-        } catch (RuntimeException e) {
-            undertow.stop();
-            String reason = causeOfType(e, BindException.class) ? "the address is in use or not available" : "";
+            return bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            // Netty rethrows the checked BindException as it is.
+            String reason = addressUnavailable(e) ? "the address is in use or not available" : "";
             throw new IllegalStateException("cannot listen for HTTP on " + settings.host() + ":" + settings.port()
                     + (reason.isEmpty() ? "" : ": " + reason), e);
         }
     }
 
-    private static boolean causeOfType(Throwable failure, Class<? extends Throwable> type) {
+    /** NIO says so with a BindException; native epoll with an IOException that names the error. */
+    private static boolean addressUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof BindException || message.contains("Address already in use")
+                    || message.contains("Cannot assign requested address")) {
                 return true;
             }
         }

@@ -1,9 +1,8 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.model.SignedRequest;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderValues;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,34 +19,25 @@ final class SignedRequests {
 
     private SignedRequests() {}
 
-    static SignedRequest of(HttpServerExchange exchange, byte[] body) {
+    static SignedRequest of(HttpExchange exchange, byte[] body) {
         ClientView view = ClientView.of(exchange);
-        String query = exchange.getQueryString();
+        String query = exchange.target().rawQuery();
         return new SignedRequest(
-                exchange.getRequestMethod().toString(),
+                exchange.method(),
                 view.scheme(),
                 view.authority(),
-                pathAsSent(exchange),
-                query == null || query.isEmpty() ? Optional.empty() : Optional.of(query),
+                exchange.target().rawPath(),
+                query.isEmpty() ? Optional.empty() : Optional.of(query),
                 headers(exchange),
                 body);
     }
 
-    /** The request URI is not decoded, but carries scheme and authority when the client sent absolute form. */
-    private static String pathAsSent(HttpServerExchange exchange) {
-        String uri = exchange.getRequestURI();
-        if (!exchange.isHostIncludedInRequestURI()) {
-            return uri;
-        }
-        int path = uri.indexOf('/', uri.indexOf("://") + 3);
-        return path < 0 ? "/" : uri.substring(path);
-    }
-
-    private static Map<String, List<String>> headers(HttpServerExchange exchange) {
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HeaderValues values : exchange.getRequestHeaders()) {
-            headers.computeIfAbsent(values.getHeaderName().toString().toLowerCase(Locale.ROOT),
-                    name -> new ArrayList<>()).addAll(values);
+        for (Iterator<Map.Entry<String, String>> it = exchange.requestHeaders().iteratorAsString(); it.hasNext(); ) {
+            Map.Entry<String, String> field = it.next();
+            headers.computeIfAbsent(field.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                    .add(field.getValue());
         }
         return headers;
     }

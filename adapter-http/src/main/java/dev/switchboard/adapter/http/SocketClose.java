@@ -1,8 +1,9 @@
 package dev.switchboard.adapter.http;
 
 /**
- * Why the server closes a WebSocket, with the RFC 6455 close code and the reason it sends. An oversized
- * frame is closed by Undertow itself with 1009. Documented in {@code docs/websocket.md}.
+ * Why the server closes a WebSocket, with the RFC 6455 close code and the reason it sends. A frame the
+ * server cannot read (oversized, text that is not UTF-8, a protocol violation) is refused by
+ * {@link InboundFrames} instead, with 1009, 1007 or 1002. Documented in {@code docs/websocket.md}.
  */
 enum SocketClose {
     /** The server is stopping; reconnect to another instance or later. */

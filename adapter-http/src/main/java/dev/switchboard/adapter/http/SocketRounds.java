@@ -4,14 +4,15 @@ import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.Subscription;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker side of one WebSocket: everything that calls a use case, in rounds that its {@link DrainLoop}
- * runs one at a time. A round welcomes the client (the first time, after subscribing to its news), carries
+ * The use-case side of one WebSocket: everything that calls a use case, in rounds that its {@link DrainLoop}
+ * runs one at a time, on a worker (or on the socket's event loop when the use cases never block). A round welcomes the client (the first time, after subscribing to its news), carries
  * out the frames it sent in the order they came, refreshes its presence when due, and pushes what is new
  * for it; the round's frames leave as one batch. Wake-ups during a round coalesce into one more round; a
  * round takes a bounded share of the work (a few dozen frames, a page of messages) and asks for another
@@ -38,7 +39,8 @@ final class SocketRounds {
     private boolean welcomed;
 
     /** @param close how a round closes the socket (a refused client, a failed push) */
-    SocketRounds(SocketContext context, SocketAdmission admission, Outbox outbox, Consumer<SocketClose> close) {
+    SocketRounds(SocketContext context, Executor runsOn, SocketAdmission admission, Outbox outbox,
+            Consumer<SocketClose> close) {
         this.context = context;
         this.admission = admission;
         this.owner = admission.owner();
@@ -48,7 +50,7 @@ final class SocketRounds {
                 context.frameReader());
         this.deliveries = new Deliveries(owner, context.pairing().fetchMessages(), context.pollEvents(),
                 admission.after(), admission.eventsAfter());
-        this.drain = new DrainLoop(context.worker(), this::round, () -> close.accept(SocketClose.SHUTDOWN));
+        this.drain = new DrainLoop(runsOn, this::round, () -> close.accept(SocketClose.SHUTDOWN));
     }
 
     /** Runs the first round: the welcome, then whatever waits after the client's cursors. */
@@ -71,7 +73,7 @@ final class SocketRounds {
         halted = true;
         Subscription subscription = watch;
         if (subscription != null) {
-            closeOffTheIoThread(subscription);
+            closeOffTheEventLoop(subscription);
         }
     }
 
@@ -164,8 +166,8 @@ final class SocketRounds {
         }
     }
 
-    /** A subscription belongs to the core, whose calls stay off the IO threads; once the pool stopped, close here. */
-    private void closeOffTheIoThread(Subscription subscription) {
+    /** A subscription belongs to the core, whose calls stay off the event loops; once the pool stopped, close here. */
+    private void closeOffTheEventLoop(Subscription subscription) {
         try {
             context.worker().execute(subscription::close);
         } catch (RejectedExecutionException e) {

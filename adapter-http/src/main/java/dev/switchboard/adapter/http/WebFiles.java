@@ -1,18 +1,15 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.ErrorCode;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HeaderValues;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,24 +20,24 @@ import java.util.Map;
  * query (the page reads it), with a strong {@code ETag}, revalidated on every use so that an upgrade is
  * never hidden behind a cache, and the page's content security policy.
  */
-final class WebFiles implements HttpHandler {
+final class WebFiles implements ExchangeHandler {
     /** Where the files lie in the jar, next to this class. */
     static final String RESOURCES = "web/";
     static final String CACHE_CONTROL = "no-cache";
     private static final String ALLOWED = "GET, HEAD";
 
-    private final HttpHandler next;
+    private final ExchangeHandler next;
     private final ReplyWriter writer;
     private final Map<String, WebFile> byPath;
 
-    private WebFiles(HttpHandler next, ReplyWriter writer, Map<String, WebFile> byPath) {
+    private WebFiles(ExchangeHandler next, ReplyWriter writer, Map<String, WebFile> byPath) {
         this.next = next;
         this.writer = writer;
         this.byPath = byPath;
     }
 
     /** Reads every file once, failing at start rather than on the first request if the build lost one. */
-    static WebFiles fromClasspath(HttpHandler next, ReplyWriter writer) {
+    static WebFiles fromClasspath(ExchangeHandler next, ReplyWriter writer) {
         Map<String, WebFile> byPath = new LinkedHashMap<>();
         WebFile page = WebFile.read("demo.html", "text/html; charset=utf-8");
         byPath.put("/js/switchboard.js", WebFile.read("switchboard.js", "text/javascript; charset=utf-8"));
@@ -53,17 +50,17 @@ final class WebFiles implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getRelativePath();
+    public void handle(HttpExchange exchange) throws Exception {
+        String path = exchange.path();
         WebFile file = byPath.get(path);
         if (file == null) {
-            next.handleRequest(exchange);
+            next.handle(exchange);
             return;
         }
-        exchange.putAttachment(HttpMetrics.ROUTE, path);
-        String method = exchange.getRequestMethod().toString();
+        exchange.attach(HttpMetrics.ROUTE, path);
+        String method = exchange.method();
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().put(Headers.ALLOW, ALLOWED);
+            exchange.responseHeaders().set(HttpHeaderNames.ALLOW, ALLOWED);
             writer.write(exchange, Reply.problem(ErrorCode.METHOD_NOT_ALLOWED,
                     method + " is not allowed here; see the Allow header"));
             return;
@@ -72,15 +69,13 @@ final class WebFiles implements HttpHandler {
             return;
         }
         SecurityHeaders.markAsWebFile(exchange, CACHE_CONTROL);
-        exchange.getResponseHeaders().put(Headers.ETAG, file.etag());
-        if (file.matchesAny(exchange.getRequestHeaders().get(Headers.IF_NONE_MATCH))) {
-            exchange.setStatusCode(304);
-            exchange.endExchange();
+        exchange.responseHeaders().set(HttpHeaderNames.ETAG, file.etag());
+        if (file.matchesAny(exchange.requestHeaders().getAll(HttpHeaderNames.IF_NONE_MATCH))) {
+            exchange.sendEmpty(304);
             return;
         }
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, file.contentType());
-        // For HEAD, Undertow sends the length and drops the body.
-        exchange.getResponseSender().send(ByteBuffer.wrap(file.content()));
+        // For HEAD, the exchange sends the length and no body.
+        exchange.send(200, file.contentType(), file.content());
     }
 
     /** One file: its bytes, media type and entity tag. */
@@ -108,10 +103,7 @@ final class WebFiles implements HttpHandler {
         }
 
         /** RFC 9110's weak comparison of {@code If-None-Match}: any listed tag, {@code W/} or not, or {@code *}. */
-        boolean matchesAny(HeaderValues ifNoneMatch) {
-            if (ifNoneMatch == null) {
-                return false;
-            }
+        boolean matchesAny(List<String> ifNoneMatch) {
             for (String value : ifNoneMatch) {
                 for (String tag : value.split(",")) {
                     String trimmed = tag.strip();

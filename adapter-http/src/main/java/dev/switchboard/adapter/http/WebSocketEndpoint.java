@@ -6,7 +6,7 @@ import dev.switchboard.ports.driving.RedeemConnectionTicket;
 import dev.switchboard.ports.model.Identity;
 import dev.switchboard.ports.model.LimitSubject;
 import dev.switchboard.ports.model.LimitedAction;
-import io.undertow.util.Headers;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,7 +38,7 @@ final class WebSocketEndpoint implements Endpoint {
     @Override
     public Reply handle(Call call) {
         requireWebSocketHandshake(call);
-        Optional<String> origin = call.header(Headers.ORIGIN_STRING);
+        Optional<String> origin = call.header("Origin");
         if (origin.isPresent() && !sameOrigin(origin.get(), call) && !edge.cors().allows(origin.get())) {
             return EdgeProblem.originNotAllowed(origin.get());
         }
@@ -69,12 +69,18 @@ final class WebSocketEndpoint implements Endpoint {
 
     /** Checked before the ticket is spent, so a request that cannot become a WebSocket keeps it. */
     private static void requireWebSocketHandshake(Call call) {
-        boolean upgrade = call.header(Headers.UPGRADE_STRING)
+        boolean upgrade = call.header("Upgrade")
                 .filter(value -> value.strip().toLowerCase(Locale.ROOT).equals("websocket")).isPresent();
-        if (!upgrade || call.header(Headers.SEC_WEB_SOCKET_KEY_STRING).filter(k -> !k.isBlank()).isEmpty()) {
+        if (!upgrade || call.header("Sec-WebSocket-Key").filter(k -> !k.isBlank()).isEmpty()) {
             throw WireJson.malformed("this is a WebSocket: open it with a WebSocket handshake (Upgrade: websocket)");
         }
-        if (!call.header(Headers.SEC_WEB_SOCKET_VERSION_STRING).map(String::strip).orElse("").equals("13")) {
+        boolean connectionUpgrade = call.headers("Connection").stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(token -> token.strip().equalsIgnoreCase("upgrade"));
+        if (!connectionUpgrade) {
+            throw WireJson.malformed("a WebSocket handshake asks to upgrade the connection (Connection: Upgrade)");
+        }
+        if (!call.header("Sec-WebSocket-Version").map(String::strip).orElse("").equals("13")) {
             throw WireJson.malformed("only WebSocket version 13 (RFC 6455) is supported");
         }
     }

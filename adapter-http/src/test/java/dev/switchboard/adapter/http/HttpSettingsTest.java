@@ -21,8 +21,8 @@ class HttpSettingsTest {
         assertThat(defaults.maxChunkBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(defaults.maxEventWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.version()).isEqualTo("dev");
-        assertThat(defaults.ioThreads()).isGreaterThanOrEqualTo(2);
-        assertThat(defaults.workerThreads()).isEqualTo(8 * defaults.ioThreads());
+        assertThat(defaults.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.workerThreads()).isEqualTo(8 * Math.max(2, defaults.ioThreads()));
         assertThat(defaults.publicBaseUrl()).isEmpty();
         assertThat(defaults.webSocket()).isEqualTo(WebSocketSettings.defaults());
     }

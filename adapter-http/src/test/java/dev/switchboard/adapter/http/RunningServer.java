@@ -24,19 +24,28 @@ final class RunningServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The system property that runs every socket's rounds on its network thread. */
+    static final String ROUNDS_ON_EVENT_LOOP = "switchboard.test.roundsOnEventLoop";
+
     final UseCaseDoubles doubles = new UseCaseDoubles();
     final SignalingHttpServer server;
 
     private RunningServer(HttpSettings settings) {
-        this.server = SignalingHttpServer.start(settings, doubles.useCases(), doubles.pairingUseCases(),
-                doubles.transferUseCases(), doubles.enterpriseUseCases());
+        this(settings, builder -> { });
     }
 
+    /**
+     * The suite runs twice (see the pom): once with the sockets' rounds on workers, once with them on the network
+     * threads, as over the in-memory store; {@value #ROUNDS_ON_EVENT_LOOP} says which run this is.
+     */
     private RunningServer(HttpSettings settings, Consumer<SignalingHttpServer.Builder> configure) {
         SignalingHttpServer.Builder builder = SignalingHttpServer.builder(settings, doubles.useCases())
                 .pairing(doubles.pairingUseCases())
                 .transfers(doubles.transferUseCases())
                 .enterprise(doubles.enterpriseUseCases());
+        if (Boolean.getBoolean(ROUNDS_ON_EVENT_LOOP)) {
+            builder.nonBlockingUseCases();
+        }
         configure.accept(builder);
         this.server = builder.start();
     }

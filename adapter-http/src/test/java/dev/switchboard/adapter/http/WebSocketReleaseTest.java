@@ -102,10 +102,10 @@ class WebSocketReleaseTest {
             }
             awaitAllOpen(running);
 
-            try (CapturedLogs xnio = CapturedLogs.of("org.xnio")) {
+            try (CapturedLogs netty = CapturedLogs.of("io.netty")) {
                 running.close();
 
-                assertThat(xnio.events()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                assertThat(netty.events()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                         .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
             } finally {
                 deaf.forEach(RawWebSocket::close);
