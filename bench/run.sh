@@ -9,6 +9,7 @@
 #   WARMUP=20 JFR=off bench/run.sh closed   # longer JIT warm-up, no flight recording (for A/B comparisons)
 #   BENCH_JAR=/tmp/a.jar bench/run.sh closed  # a saved build of the benchmark jar, e.g. a baseline
 #   SERVER_OPTS=-Dbench.workerThreads=2 bench/run.sh closed  # extra JVM options for the server
+#   SERVER_OPTS=-Dbench.workers=true bench/run.sh closed      # socket rounds on the worker pool, not the event loop
 #
 # WARMUP (seconds, default 20) precedes every measured window of the relay scenarios: with 5 s the C2
 # compiler was still busy during the measurement (see docs/benchmarks.md). JFR=off skips the closed loop's

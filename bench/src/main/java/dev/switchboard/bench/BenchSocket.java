@@ -1,20 +1,25 @@
 package dev.switchboard.bench;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 /**
- * One benchmark client's WebSocket: sends signal frames to its peer and reads pushed frames with a scan for the
- * few fields it needs rather than a JSON tree; queueing and batched acknowledgement: {@link AckingSocket}.
+ * One pairing benchmark client's WebSocket: sends signal frames to its peer, built in place, and scans the
+ * frames pushed to it for the few fields it needs; batched acknowledgement: {@link AckingSocket}.
  */
 final class BenchSocket extends AckingSocket {
-    private static final String SIGNAL_PREFIX = "{\"type\":\"signal\"";
-    private static final String SEND_TIME = "\"payload\":{\"t\":";
+    private static final byte[] SIGNAL = "{\"type\":\"signal\"".getBytes(US_ASCII);
+    private static final byte[] ERROR = "{\"type\":\"error\"".getBytes(US_ASCII);
+    private static final byte[] SEND_TIME = "\"payload\":{\"t\":".getBytes(US_ASCII);
+    private static final byte[] COUNT = ",\"n\":".getBytes(US_ASCII);
+    private static final byte[] SIGNAL_END = "}}".getBytes(US_ASCII);
 
     private final Receiver receiver;
     private final Stats stats;
     private BenchSocket peer;
-    private String signalPrefix;
+    private byte[] signalPrefix;
     private long sent;
 
-    /** What a client does with a signal that reached it: {@code sendNanos} is the time embedded by the sender. */
+    /** What a client does with a signal that reached it (driver thread): {@code sendNanos} is the sender's stamp. */
     interface Receiver {
         void received(BenchSocket socket, long sendNanos);
     }
@@ -27,8 +32,8 @@ final class BenchSocket extends AckingSocket {
 
     /** Where this socket's signals go: a session and the peer's member id. */
     void target(String sessionId, String peerMemberId) {
-        signalPrefix = "{\"type\":\"signal\",\"sessionId\":\"" + sessionId + "\",\"to\":\"" + peerMemberId
-                + "\",\"signalType\":\"app:bench\",\"payload\":{\"t\":";
+        signalPrefix = ("{\"type\":\"signal\",\"sessionId\":\"" + sessionId + "\",\"to\":\"" + peerMemberId
+                + "\",\"signalType\":\"app:bench\",\"payload\":{\"t\":").getBytes(US_ASCII);
     }
 
     /** The socket at the other end of this client's session. */
@@ -40,29 +45,32 @@ final class BenchSocket extends AckingSocket {
         return peer;
     }
 
-    /** Queues one signal carrying {@code sendNanos}, the time its latency is measured from. */
+    /**
+     * Sends one signal carrying {@code sendNanos}, the time its latency is measured from; from any thread. On the
+     * driver thread (a closed-loop reply) it goes straight into the socket's buffer; from another it is handed over.
+     */
     void sendSignal(long sendNanos) {
-        long n;
-        synchronized (this) {
-            n = ++sent;
+        if (!onDriverThread()) {
+            handOver(() -> sendSignal(sendNanos));
+            return;
         }
-        enqueue(signalPrefix + sendNanos + ",\"n\":" + n + "}}");
+        sendText(message().put(signalPrefix).decimal(sendNanos).put(COUNT).decimal(++sent).put(SIGNAL_END));
     }
 
     @Override
-    void handle(String frame) {
+    void text(TextFrame frame) {
         int sequenceAt = frame.indexOf(SEQUENCE);
         if (sequenceAt < 0) {
-            if (frame.startsWith("{\"type\":\"error\"")) {
-                stats.failed(frame);
+            if (frame.startsWith(ERROR)) {
+                stats.failed(frame.toString());
             }
             return; // welcome and sent frames: nothing to acknowledge
         }
-        long sequence = readLong(frame, sequenceAt + SEQUENCE.length());
-        if (frame.startsWith(SIGNAL_PREFIX)) {
+        long sequence = frame.readLong(sequenceAt + SEQUENCE.length);
+        if (frame.startsWith(SIGNAL)) {
             int timeAt = frame.indexOf(SEND_TIME, sequenceAt);
-            if (timeAt > 0) {
-                receiver.received(this, readLong(frame, timeAt + SEND_TIME.length()));
+            if (timeAt >= 0) {
+                receiver.received(this, frame.readLong(timeAt + SEND_TIME.length));
             }
         }
         received(sequence);
@@ -74,7 +82,7 @@ final class BenchSocket extends AckingSocket {
     }
 
     @Override
-    void closed(int status, String reason) {
+    void closedByServer(int status, String reason) {
         stats.closed(status, reason);
     }
 }

@@ -13,25 +13,22 @@ import java.util.function.Supplier;
 /**
  * Brings benchmark clients online the way a real client comes online: a credential, then (for pairs) a
  * session opened by one and joined by the other with the invite code, then a ticket and a WebSocket each.
- * At most {@link #CONCURRENT_SETUPS} set-ups run at once, so the set-up never floods the server.
+ * The set-up calls go over the JDK's HttpClient; the sockets run on one {@link WebSocketDriver}, a client
+ * cheap enough per message that the server, not the generator, is what runs out of CPU. At most
+ * {@link #CONCURRENT_SETUPS} set-ups run at once, so the set-up never floods the server.
  */
 final class Fleet {
     private static final int CONCURRENT_SETUPS = 64;
-    /** Each JDK HttpClient has one selector thread; a few spread the sockets without oversubscribing a core. */
-    private static final int SOCKET_CLIENTS = 2;
 
     private final SignedHttp http;
-    private final List<HttpClient> socketClients = new ArrayList<>();
-    private final URI webSocketBase;
+    private final WebSocketDriver sockets = WebSocketDriver.start("bench-sockets");
+    private final String webSocketBase;
     private final Semaphore setups = new Semaphore(CONCURRENT_SETUPS);
-    private int nextClient;
 
     Fleet(URI base) {
-        this.http = new SignedHttp(newClient(), base);
-        for (int i = 0; i < SOCKET_CLIENTS; i++) {
-            socketClients.add(newClient());
-        }
-        this.webSocketBase = URI.create("ws://" + base.getAuthority() + "/v1/ws?ticket=");
+        this.http = new SignedHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build(), base);
+        this.webSocketBase = "ws://" + base.getAuthority() + "/v1/ws?ticket=";
     }
 
     /** Opens {@code count} pairs; each element of the result is one pair's two sockets, paired with each other. */
@@ -82,24 +79,13 @@ final class Fleet {
     }
 
     private CompletableFuture<BenchSocket> connect(SignedHttp.Credential credential, BenchSocket socket) {
-        return http.post(credential, "/v1/tickets", null, 201).thenCompose((JsonNode ticket) -> nextSocketClient()
-                .newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(URI.create(webSocketBase + ticket.get("ticket").asText()), socket))
-                .thenApply(ws -> socket);
+        return http.post(credential, "/v1/tickets", null, 201).thenCompose((JsonNode ticket) -> sockets
+                .connect(socket, URI.create(webSocketBase + ticket.get("ticket").asText())))
+                .thenApply(opened -> socket);
     }
 
     private <T> CompletableFuture<T> throttled(Supplier<CompletableFuture<T>> setup) {
         setups.acquireUninterruptibly();
         return setup.get().whenComplete((result, failure) -> setups.release());
-    }
-
-    private synchronized HttpClient nextSocketClient() {
-        return socketClients.get(nextClient++ % socketClients.size());
-    }
-
-    private static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.bench;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens many authenticated WebSockets that send nothing, and measures what holding them costs the server.
@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class IdleScenario {
     private static final long SETTLE_MILLIS = 3_000;
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(60);
 
     private final Fleet fleet;
     private final ProcessMeter server;
@@ -42,7 +43,7 @@ final class IdleScenario {
         long openHeap = server.liveHeapKib();
         long openRss = server.rssKib();
         double perConnectedIdentity = (openHeap - controlHeap) / (double) connections;
-        CompletableFuture.allOf(sockets.stream().map(BenchSocket::close).toArray(CompletableFuture[]::new)).join();
+        WebSocketConnection.closeAll(sockets, CLOSE_PATIENCE);
         Thread.sleep(SETTLE_MILLIS);
 
         System.out.println("== idle: " + connections + " authenticated WebSockets, one identity each");

@@ -48,8 +48,6 @@ public final class PeerJsBench {
         }
         PeerJsBench bench = new PeerJsBench(options);
         bench.exitAfter(bench.number("deadlineSeconds", 600));
-        Thread loop = new Thread(bench.driver, "peerjs-driver");
-        loop.start();
         switch (args[0]) {
             case "closed", "open" -> bench.relay(args[0]);
             case "idle" -> bench.idle();
@@ -149,8 +147,8 @@ public final class PeerJsBench {
     private List<PeerJsConnection> openPairs(int pairs) throws InterruptedException {
         List<PeerJsConnection> peers = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
-            PeerJsConnection a = PeerJsDriver.newConnection(tag + "-" + i + "a");
-            PeerJsConnection b = PeerJsDriver.newConnection(tag + "-" + i + "b");
+            PeerJsConnection a = driver.newConnection(tag + "-" + i + "a");
+            PeerJsConnection b = driver.newConnection(tag + "-" + i + "b");
             a.pairWith(b);
             b.pairWith(a);
             peers.add(a);
@@ -164,7 +162,7 @@ public final class PeerJsBench {
     private void openIdle(int count) throws InterruptedException {
         List<PeerJsConnection> peers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            peers.add(PeerJsDriver.newConnection(tag + "-idle" + (connected + i)));
+            peers.add(driver.newConnection(tag + "-idle" + (connected + i)));
         }
         connectAll(peers);
     }

@@ -21,6 +21,7 @@ import org.HdrHistogram.Histogram;
 final class RelayScenario {
     /** Acknowledging on a timer as well as every {@code ackEvery} messages: a quiet socket still frees its mailbox. */
     private static final long ACK_TIMER_MILLIS = 250;
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
 
     private final String name;
     private final Fleet fleet;
@@ -55,6 +56,8 @@ final class RelayScenario {
 
     void run(Duration warmup, Duration measured) throws InterruptedException {
         boolean closed = rate == 0;
+        // Arrivals are handled on the sockets' driver thread, so a closed-loop reply goes straight into the peer's
+        // buffer; the ack timer and the pacer hand their sends over to that thread.
         List<BenchSocket[]> opened = fleet.openPairs(pairs, () -> new BenchSocket((socket, sendNanos) -> {
             stats.relayed(System.nanoTime() - sendNanos);
             if (closed && running) {
@@ -92,6 +95,6 @@ final class RelayScenario {
         }
         Report.relay(name, start, end, latencies, sockets.size(), server, stats);
         acks.shutdownNow();
-        sockets.forEach(BenchSocket::close);
+        WebSocketConnection.closeAll(sockets, CLOSE_PATIENCE);
     }
 }

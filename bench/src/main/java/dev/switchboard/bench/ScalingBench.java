@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class ScalingBench {
     /** Acknowledge on a timer too, for when {@code ackEvery} is above one and a receiver goes quiet. */
     private static final long ACK_TIMER_MILLIS = 250;
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(10);
 
     private final Map<String, String> options;
     private final Instance a;
@@ -115,9 +116,10 @@ public final class ScalingBench {
             }
         }
         acks.shutdownNow();
-        receivers.forEach(ScalingSocket::close);
-        cross.forEach(pair -> pair.sender().close());
-        same.forEach(pair -> pair.sender().close());
+        List<ScalingSocket> all = new ArrayList<>(receivers);
+        cross.forEach(pair -> all.add(pair.sender()));
+        same.forEach(pair -> all.add(pair.sender()));
+        WebSocketConnection.closeAll(all, CLOSE_PATIENCE);
     }
 
     private void offers() throws InterruptedException {
@@ -137,7 +139,7 @@ public final class ScalingBench {
         }
         report(OfferRun.run("B->A", owners, onB, rate, current, cpu, warmup, measured));
         report(OfferRun.run("A->A", owners, onA, rate, current, cpu, warmup, measured));
-        ownerSockets.forEach(ScalingSocket::close);
+        WebSocketConnection.closeAll(ownerSockets, CLOSE_PATIENCE);
     }
 
     private void report(RunResult run) {

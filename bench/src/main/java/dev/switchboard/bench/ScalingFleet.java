@@ -1,8 +1,6 @@
 package dev.switchboard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,13 +12,12 @@ import java.util.function.Supplier;
  * load balancer would be: the sender gets its credential from its instance and opens the session there, the
  * receiver gets its credential from its own instance and joins there with the invite code, and each asks its own
  * instance for a ticket and opens its socket on it. Everything one instance wrote is thus read by the other
- * through the shared store before a single signal flows.
+ * through the shared store before a single signal flows. The sockets run on one {@link WebSocketDriver}.
  */
 final class ScalingFleet {
     private static final int CONCURRENT_SETUPS = 32;
 
-    private final HttpClient sockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final WebSocketDriver sockets = WebSocketDriver.start("scaling-sockets");
     private final Semaphore setups = new Semaphore(CONCURRENT_SETUPS);
 
     /** A sender's and a receiver's socket, targeting each other. */
@@ -71,10 +68,8 @@ final class ScalingFleet {
     private CompletableFuture<ScalingSocket> connect(Instance instance, SignedHttp.Credential credential,
             ScalingSocket socket, String query) {
         return instance.http().post(credential, "/v1/tickets", null, 201).thenCompose((JsonNode ticket) -> sockets
-                .newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(instance.webSocket(ticket.get("ticket").asText(), query), socket))
-                .thenApply(ws -> socket);
+                .connect(socket, instance.webSocket(ticket.get("ticket").asText(), query)))
+                .thenApply(opened -> socket);
     }
 
     private <T> CompletableFuture<T> throttled(Supplier<CompletableFuture<T>> setup) {
