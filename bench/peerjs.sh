@@ -150,6 +150,7 @@ rows = [("closed", "rate", "relayed messages/s (closed loop)", True),
         ("open", "p99", "p99 latency, ms (open loop)", False),
         ("open", "rate", "relayed messages/s (open loop)", None),
         ("open", "generatorCpu", "generator core busy, % (open loop)", None),
+        ("open", "latenessP99", "generator lateness p99, ms (open loop)", None),
         ("idle", "perConnKib", "RSS per idle connection, KiB", False),
         ("idle", "rssKib", "RSS with the idle connections, KiB", False)]
 def values(server, scenario, key):

@@ -93,9 +93,11 @@ public final class PeerJsBench {
         Thread.sleep(number("warmupSeconds", 5) * 1000L);
         Snapshot start = Snapshot.take(server, stats);
         stats.takeLatencies();
+        driver.takeLateness();
         Thread.sleep(number("seconds", 10) * 1000L);
         Snapshot end = Snapshot.take(server, stats);
         Histogram latencies = stats.takeLatencies();
+        Histogram lateness = driver.takeLateness();
         driver.stop();
 
         double seconds = (end.wallNanos() - start.wallNanos()) / 1e9;
@@ -112,11 +114,17 @@ public final class PeerJsBench {
         Report.line("latency p50 / p99 / max", "%.3f / %.3f / %.3f ms", p50, p99, latencies.getMaxValue() / 1e6);
         Report.line("server RSS", "%d MiB", server.rssKib() / 1024);
         Report.line("generator CPU", "%.2f s (%.0f%% of its core)", generatorCpu, 100 * generatorCpu / seconds);
+        if (!closed) {
+            Report.line("generator lateness p50 / p99 / max", "%.3f / %.3f / %.3f ms",
+                    lateness.getValueAtPercentile(50) / 1e6, lateness.getValueAtPercentile(99) / 1e6,
+                    lateness.getMaxValue() / 1e6);
+        }
         Report.line("client failures / server closes", "%d / %d", stats.failures(), stats.closes());
         System.out.printf("RESULT scenario=%s server=%s rate=%.0f cpuRate=%.0f serverCpu=%.0f p50=%.3f p99=%.3f"
-                        + " generatorCpu=%.0f failures=%d%n", mode, options.getOrDefault("server", "server"),
-                relayed / seconds, relayed / serverCpu, 100 * serverCpu / seconds, p50, p99,
-                100 * generatorCpu / seconds, stats.failures() + stats.closes());
+                        + " generatorCpu=%.0f latenessP99=%.3f failures=%d%n",
+                mode, options.getOrDefault("server", "server"), relayed / seconds, relayed / serverCpu,
+                100 * serverCpu / seconds, p50, p99, 100 * generatorCpu / seconds,
+                lateness.getValueAtPercentile(99) / 1e6, stats.failures() + stats.closes());
     }
 
     /**

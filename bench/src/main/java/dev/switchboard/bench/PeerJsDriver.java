@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The PeerJS load generator's traffic on one {@link WebSocketDriver}: connects peers to
@@ -18,6 +20,8 @@ final class PeerJsDriver {
     /** Set on the loop thread, read there by every arrival. */
     private boolean closedLoop;
     private Pacer pacer;
+    /** How late each open-loop message was queued after its intended time: the generator's own delay. */
+    private final Recorder lateness = new Recorder(3);
 
     PeerJsDriver(InetSocketAddress server, String path, Stats stats) {
         this.base = "ws://" + server.getHostString() + ":" + server.getPort() + path;
@@ -65,13 +69,23 @@ final class PeerJsDriver {
      * Open loop: message {@code i} leaves at {@code start + i / rate}, round-robin, stamped with that time. The
      * {@link Pacer} hands each to the loop thread when it is due, waking it, so that a message leaves within tens of
      * microseconds of its time rather than within the millisecond of a select timeout (which would add up to a
-     * millisecond of the generator's own to every latency, whatever the server).
+     * millisecond of the generator's own to every latency, whatever the server). How late each one was queued is
+     * recorded ({@link #takeLateness()}): it is part of every server's measured latency, so a run whose lateness
+     * is high measured the generator's machine as much as the server.
      */
     void startOpenLoop(List<PeerJsConnection> connections, int rate) {
         pacer = Pacer.start(rate, (index, intended) -> {
             PeerJsConnection connection = connections.get((int) (index % connections.size()));
-            loop.execute(() -> connection.queueRelay(intended));
+            loop.execute(() -> {
+                lateness.recordValue(Math.max(0, System.nanoTime() - intended));
+                connection.queueRelay(intended);
+            });
         });
+    }
+
+    /** The lateness of the messages queued since the last call, in nanoseconds. */
+    Histogram takeLateness() {
+        return lateness.getIntervalHistogram();
     }
 
     void stop() throws InterruptedException {

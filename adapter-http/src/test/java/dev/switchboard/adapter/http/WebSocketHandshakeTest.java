@@ -76,6 +76,17 @@ class WebSocketHandshakeTest {
     }
 
     @Test
+    void keepsTheTicketOfAHandshakeThatDoesNotAskToUpgradeTheConnection() {
+        RawHttp.Response response = RawHttp.send(running.port(),
+                "GET /v1/ws?ticket=" + UseCaseDoubles.ALICE_TICKET + " HTTP/1.1\r\nHost: test\r\n"
+                        + UPGRADE_HEADERS.replace("Connection: Upgrade\r\n", ""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(RunningServer.json(response.body()).path("detail").asText()).contains("Connection: Upgrade");
+        verify(uses.redeemConnectionTicket, never()).redeem(anyString());
+    }
+
+    @Test
     void refusesANegativeCursorBeforeSpendingTheTicket() {
         RawHttp.Response response = RawHttp.send(running.port(),
                 "GET /v1/ws?ticket=" + UseCaseDoubles.ALICE_TICKET + "&after=-1 HTTP/1.1\r\nHost: test\r\n"
