@@ -11,7 +11,6 @@ import dev.switchboard.domain.SignalingCore;
 import dev.switchboard.domain.SignalingPolicy;
 import dev.switchboard.ports.driven.Entropy;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * Sets up each accepted connection: TLS when configured, HTTP/1.1 with requests of at most
- * {@value #MAX_REQUEST_BYTES} bytes of body (the routes take none), and the routes, which turn a
- * {@code <path>peerjs} upgrade into a WebSocket.
+ * {@value #MAX_REQUEST_BYTES} bytes of body (the routes take none), each to arrive whole within the alive timeout
+ * ({@link HttpRequestTimeout}), and the routes, which turn a {@code <path>peerjs} upgrade into a WebSocket.
  */
 final class PeerJsChannels extends ChannelInitializer<SocketChannel> {
     static final int MAX_REQUEST_BYTES = 8 * 1024;
@@ -34,6 +34,8 @@ final class PeerJsChannels extends ChannelInitializer<SocketChannel> {
         }
         channel.pipeline().addLast("http", new HttpServerCodec())
                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                .addLast("http-timeout", new HttpRequestTimeout(
+                        settings.pingInterval().toNanos() * PeerLiveness.SILENT_PINGS))
                 .addLast("routes", routes);
     }
 }

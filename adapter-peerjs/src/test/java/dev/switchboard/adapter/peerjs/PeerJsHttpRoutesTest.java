@@ -3,10 +3,12 @@ package dev.switchboard.adapter.peerjs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,54 @@ class PeerJsHttpRoutesTest {
         try (PeerClient allowed = PeerClient.connect(URI.create(
                 "ws://127.0.0.1:" + running.port() + "/peerjs?key=peerjs&id=a&token=t"))) {
             assertThat(allowed.next()).isEqualTo(PeerJsFrames.OPEN);
+        }
+    }
+
+    /** Pings every 250 ms: an alive timeout of one second, which also bounds how long a request may take to arrive. */
+    private PeerJsServer startWithAShortAliveTimeout() {
+        PeerJsSettings base = RunningPeerJs.settings();
+        return running.start(new PeerJsSettings(base.host(), 0, base.path(), base.allowedOrigins(), base.maxFrameBytes(),
+                Duration.ofMillis(250), 1, 2, base.shutdownGrace()));
+    }
+
+    @Test
+    void closesAConnectionWhoseRequestDoesNotArriveWholeWithinTheAliveTimeout() throws Exception {
+        startWithAShortAliveTimeout();
+        try (Socket socket = new Socket("127.0.0.1", running.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /peerjs/id HTTP/1.1\r\nHost: te".getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+
+            byte[] answer = socket.getInputStream().readAllBytes();
+
+            assertThat(answer).isEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void closesAKeptAliveConnectionThatStaysIdleForTheAliveTimeoutAfterItsAnswer() throws Exception {
+        startWithAShortAliveTimeout();
+        try (Socket socket = new Socket("127.0.0.1", running.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /peerjs/id HTTP/1.1\r\nHost: test\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void keepsAWebSocketOpenBeyondTheAliveTimeoutOfItsHttpRequestWhileItAnswersPings() throws Exception {
+        startWithAShortAliveTimeout();
+        try (PeerClient peer = PeerClient.connect(URI.create(
+                "ws://127.0.0.1:" + running.port() + "/peerjs?key=peerjs&id=a&token=t"))) {
+            assertThat(peer.next()).isEqualTo(PeerJsFrames.OPEN);
+            Thread.sleep(2_000);
+
+            assertThat(peer.isClosed()).isFalse();
         }
     }
 }
