@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class InboundFrames extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InboundFrames.class);
 
+    static final String NOT_UTF8 = "text must be UTF-8";
+
     private final WebSocketConnection connection;
     private final String tooLarge;
 
@@ -37,7 +40,12 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         try {
             if (message instanceof TextWebSocketFrame text) {
-                connection.received(text.text());
+                Optional<String> decoded = StrictUtf8.decode(text.content());
+                if (decoded.isPresent()) {
+                    connection.received(decoded.get());
+                } else {
+                    connection.fail(1007, NOT_UTF8);
+                }
             } else if (message instanceof BinaryWebSocketFrame) {
                 connection.receivedBinary();
             } else if (message instanceof PingWebSocketFrame ping) {
@@ -75,7 +83,7 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
             return tooLarge;
         }
         if (status.equals(WebSocketCloseStatus.INVALID_PAYLOAD_DATA)) {
-            return "text must be UTF-8";
+            return NOT_UTF8;
         }
         return detail == null ? status.reasonText() : detail;
     }

@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
@@ -33,7 +32,6 @@ import java.util.List;
  * protocols, or the connection ends before the 101 is written, the admission's address place is given back.
  */
 final class SocketHandshake {
-    private static final String UTF8 = "ws-utf8";
     private static final String AGGREGATOR = "ws-aggregator";
     private static final String FRAMES = "ws-frames";
 
@@ -82,8 +80,7 @@ final class SocketHandshake {
             return channel.newFailedFuture(new IllegalStateException("no HTTP codec: the connection has closed"));
         }
         int maxFrameBytes = context.settings().maxFrameBytes();
-        channel.pipeline().addAfter(http.name(), UTF8, new Utf8FrameValidator(false))
-                .addAfter(UTF8, AGGREGATOR, new WebSocketFrameAggregator(maxFrameBytes))
+        channel.pipeline().addAfter(http.name(), AGGREGATOR, new WebSocketFrameAggregator(maxFrameBytes))
                 .addAfter(AGGREGATOR, FRAMES, connection.inbound());
         return new WebSocketServerHandshaker13(request.uri(), null, frames).handshake(channel, whole(request));
     }
@@ -95,7 +92,7 @@ final class SocketHandshake {
     }
 
     private static void removeFrameHandlers(ChannelPipeline pipeline) {
-        for (String name : List.of(UTF8, AGGREGATOR, FRAMES)) {
+        for (String name : List.of(AGGREGATOR, FRAMES)) {
             if (pipeline.get(name) != null) {
                 pipeline.remove(name);
             }

@@ -83,6 +83,21 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Sends {@code payload} as one text frame, exactly these bytes (masked with a zero key, as RFC 6455 allows). */
+    void sendText(byte[] payload) {
+        if (payload.length >= 126) {
+            throw new IllegalArgumentException("short frames only");
+        }
+        try {
+            var out = socket.getOutputStream();
+            out.write(new byte[] {(byte) 0x81, (byte) (0x80 | payload.length), 0, 0, 0, 0});
+            out.write(payload);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads until the server's close frame, ignoring (and never answering) everything before it. */
     Frame readUntilClose() {
         Frame frame = read();

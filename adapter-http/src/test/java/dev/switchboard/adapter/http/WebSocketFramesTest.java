@@ -195,6 +195,37 @@ class WebSocketFramesTest {
     class MalformedFrames {
 
         @Test
+        void closesWith1007AMessageThatIsNotUtf8() {
+            try (RawWebSocket raw = RawWebSocket.open(running.port(), "ticket=" + UseCaseDoubles.ALICE_TICKET)) {
+                assertThat(raw.read().opcode()).isEqualTo(RawWebSocket.Frame.TEXT);
+                raw.sendText(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+
+                RawWebSocket.Frame close = raw.readUntilClose();
+
+                assertThat(close.closeCode()).isEqualTo(1007);
+                assertThat(close.closeReason()).isEqualTo("text must be UTF-8");
+            }
+            client.send("hello");
+            assertThat(client.next().path("code").asText()).as("the other socket carries on")
+                    .isEqualTo("malformed_request");
+        }
+
+        @Test
+        void takesAReplacementCharacterTheClientSentOnPurposeAsText() {
+            try (RawWebSocket raw = RawWebSocket.open(running.port(), "ticket=" + UseCaseDoubles.ALICE_TICKET)) {
+                assertThat(raw.read().opcode()).isEqualTo(RawWebSocket.Frame.TEXT);
+                raw.sendText("\uFFFD".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+                RawWebSocket.Frame answer = raw.read();
+
+                assertThat(answer.opcode()).as("an error frame for text that is not JSON, not a close")
+                        .isEqualTo(RawWebSocket.Frame.TEXT);
+                assertThat(new String(answer.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("malformed_request");
+            }
+        }
+
+        @Test
         void answersTextThatIsNotJsonWithAnError() {
             client.send("hello");
 

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PeerJsInbound extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(PeerJsInbound.class);
+    static final String NOT_UTF8 = "a text message must be UTF-8";
 
     private final PeerJsSocket socket;
     private final long maxFrameBytes;
@@ -35,7 +37,12 @@ final class PeerJsInbound extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            socket.received(text.text());
+            Optional<String> decoded = StrictUtf8.decode(text.content());
+            if (decoded.isPresent()) {
+                socket.received(decoded.get());
+            } else {
+                socket.refused(NOT_UTF8, 1007);
+            }
         } else if (frame instanceof PingWebSocketFrame) {
             socket.lifeSign();
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
@@ -55,7 +62,7 @@ final class PeerJsInbound extends SimpleChannelInboundHandler<WebSocketFrame> {
             socket.refused("message too large: at most " + maxFrameBytes + " bytes", 1009);
         } else if (cause instanceof CorruptedWebSocketFrameException corrupt
                 && corrupt.closeStatus().equals(WebSocketCloseStatus.INVALID_PAYLOAD_DATA)) {
-            socket.refused("a text message must be UTF-8", 1007);
+            socket.refused(NOT_UTF8, 1007);
         } else if (cause instanceof CorruptedFrameException) {
             socket.refused("not a valid WebSocket frame: " + cause.getMessage(), 1002);
         } else {

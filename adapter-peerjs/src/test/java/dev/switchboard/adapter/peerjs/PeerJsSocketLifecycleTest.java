@@ -49,6 +49,21 @@ class PeerJsSocketLifecycleTest {
     @Nested
     class WhenTheSocketCloses {
         @Test
+        void closesWith1007AMessageThatIsNotUtf8() {
+            running.start();
+            try (RawWebSocket raw = RawWebSocket.open(running.port(), "key=peerjs&id=alice&token=t")) {
+                assertThat(new String(raw.read().payload(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(PeerJsFrames.OPEN);
+                raw.sendText(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+
+                RawWebSocket.Frame close = raw.readUntilClose();
+
+                assertThat(close.closeCode()).isEqualTo(1007);
+            }
+            await().atMost(Duration.ofSeconds(3)).until(() -> !running.peerJs.holds("alice"));
+        }
+
+        @Test
         void disconnectsThePeer() {
             running.start();
             PeerClient alice = PeerClient.open(running.port(), "alice");
