@@ -33,6 +33,7 @@ class ArchitectureTest {
     private static final String APP = "dev.switchboard.app..";
     private static final String POSTGRES = "dev.switchboard.adapter.postgres..";
     private static final String PEERJS = "dev.switchboard.adapter.peerjs..";
+    private static final String TRANSPORT = "dev.switchboard.transport..";
 
     private static JavaClasses production;
 
@@ -103,9 +104,17 @@ class ArchitectureTest {
     void peerJsAdapterDependsOnlyOnThePortsAndItsLibraries() {
         classes().that().resideInAPackage(PEERJS)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.net.ssl..", PORTS, PEERJS, "io.netty..",
+                        "java..", "javax.net.ssl..", PORTS, PEERJS, TRANSPORT, "io.netty..",
                         "com.fasterxml.jackson..", "org.slf4j..")
                 .because("a transport knows the driving ports and its own technology (TLS among it), nothing else")
+                .check(production);
+    }
+
+    @Test
+    void transportSupportKnowsOnlyNettyAndTheJdk() {
+        classes().that().resideInAPackage(TRANSPORT)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.netty..", TRANSPORT)
+                .because("what the Netty adapters share is plumbing: it knows no port, no adapter, no rule")
                 .check(production);
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.http;
 
+import dev.switchboard.transport.netty.StrictUtf8;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;

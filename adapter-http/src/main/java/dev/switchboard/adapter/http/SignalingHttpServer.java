@@ -7,18 +7,11 @@ import dev.switchboard.ports.driving.PairingUseCases;
 import dev.switchboard.ports.driving.SignalingUseCases;
 import dev.switchboard.ports.driving.TransferUseCases;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.switchboard.transport.netty.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -192,11 +185,8 @@ public final class SignalingHttpServer implements AutoCloseable {
         HttpSettings settings = given.settings;
         EdgeSettings edgeSettings = settings.edge();
         Optional<SSLContext> tls = edgeSettings.tls().map(TlsSettings::serverContext);
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EventLoopGroup network = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("switchboard-http-io", true), io);
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup network = transport.eventLoops(settings.ioThreads(), "switchboard-http-io");
         ExecutorService worker = Executors.newFixedThreadPool(settings.workerThreads(),
                 new DefaultThreadFactory("switchboard-http-worker", true));
         try {
@@ -226,14 +216,14 @@ public final class SignalingHttpServer implements AutoCloseable {
             ShutdownGate gate = new ShutdownGate(new AddressRateLimit(inside, rateLimits, writer, worker), writer);
             EdgeHandler edgeHandler = new EdgeHandler(gate, edgeSettings, settings.publicBaseUrl(), edge.cors(), writer,
                     metrics);
-            Channel listener = bind(new ServerBootstrap().group(network).channel(channel)
+            Channel listener = bind(new ServerBootstrap().group(network).channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new HttpChannels(edgeHandler, settings, tls)), settings);
             SignalingHttpServer server = new SignalingHttpServer(network, worker, listener, gate, pendingPolls,
                     sockets, routes, settings.shutdownGrace(), health);
             LOG.info("serving {} on {}:{} ({})", tls.isPresent() ? "HTTPS" : "HTTP", settings.host(), server.port(),
-                    epoll ? "epoll" : "NIO");
+                    transport.name());
             return server;
         } catch (RuntimeException e) {
             network.shutdownGracefully(0, 0, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.http;
 
 import dev.switchboard.ports.model.Identity;
+import dev.switchboard.transport.netty.FrameRateLimit;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;

@@ -42,8 +42,9 @@
  * <p>The WebSocket: {@code WebSocketEndpoint} checks everything before the upgrade (headers, the address's
  * limit in {@code OpenSockets}, the ticket) and {@code SocketHandshake} switches protocols. Each socket is a
  * {@code WebSocketConnection}: {@code InboundFrames} and {@code Heartbeat} run on its event loop (frames,
- * pings, idleness, the {@code FrameRateLimit}); its {@code DrainLoop} runs {@code ClientFrames} (signal and
- * ack frames) and {@code Deliveries} (pushes) on a worker, one round at a time, and {@code Outbox} writes
- * each round's frames as one batch.
+ * pings, idleness, the {@code FrameRateLimit} of {@code transport-netty}); its {@code DrainLoop} runs
+ * {@code ClientFrames} (signal and ack frames) and {@code Deliveries} (pushes) on a worker, or on the event
+ * loop when the use cases never block, one round at a time, and {@code Outbox} writes each round's frames as
+ * one batch.
  */
 package dev.switchboard.adapter.http;

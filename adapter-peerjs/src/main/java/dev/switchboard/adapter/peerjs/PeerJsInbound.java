@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.peerjs;
 
+import dev.switchboard.transport.netty.StrictUtf8;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;

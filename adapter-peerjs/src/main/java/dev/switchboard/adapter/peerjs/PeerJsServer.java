@@ -1,18 +1,11 @@
 package dev.switchboard.adapter.peerjs;
 
 import dev.switchboard.ports.driving.PeerJsUseCases;
+import dev.switchboard.transport.netty.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,23 +48,20 @@ public final class PeerJsServer implements AutoCloseable {
     public static PeerJsServer start(PeerJsSettings settings, PeerJsUseCases peerJs) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(peerJs, "peerJs");
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        EventLoopGroup network = new MultiThreadIoEventLoopGroup(settings.ioThreads(),
-                new DefaultThreadFactory("peerjs-io", true), io);
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup network = transport.eventLoops(settings.ioThreads(), "peerjs-io");
         ExecutorService workers = Executors.newFixedThreadPool(settings.workerThreads(),
                 new DefaultThreadFactory("peerjs-worker", true));
         try {
             PeerSockets sockets = new PeerSockets();
-            Channel listener = new ServerBootstrap().group(network).channel(channel)
+            Channel listener = new ServerBootstrap().group(network).channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childHandler(new PeerJsChannels(settings, peerJs, sockets, workers))
                     .bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             PeerJsServer server = new PeerJsServer(network, workers, listener, sockets, settings.shutdownGrace());
             LOG.info("PeerJS server listening on {}:{} under {} ({}, {}, use cases on {})", settings.host(),
                     server.port, settings.path(), settings.tls().isPresent() ? "HTTPS and WSS" : "HTTP and WS",
-                    epoll ? "epoll" : "NIO", settings.useCasesBlock() ? "worker threads" : "network threads");
+                    transport.name(), settings.useCasesBlock() ? "worker threads" : "network threads");
             return server;
         } catch (RuntimeException e) {
             network.shutdownGracefully(0, 0, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import dev.switchboard.ports.model.PeerMessage;
 import dev.switchboard.ports.model.PeerMessageType;
 import dev.switchboard.ports.model.PeerSession;
 import dev.switchboard.ports.model.Subscription;
+import dev.switchboard.transport.netty.FrameRateLimit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.util.List;

@@ -5,6 +5,6 @@
  * dev.switchboard.adapter.peerjs.PeerJsSettings}; {@code PeerJsRoutes} serves the HTTP routes and the
  * upgrade, {@code PeerJsSocket} one WebSocket, {@code PeerJsFrames} the wire format. The port is its own edge:
  * optional TLS from the {@code SSLContext} in the settings, client addresses from trusted proxies only
- * ({@code ForwardedClients}), and a {@code FrameRateLimit} per socket.
+ * ({@code ForwardedClients}), and a {@code FrameRateLimit} (of {@code transport-netty}) per socket.
  */
 package dev.switchboard.adapter.peerjs;

@@ -18,10 +18,11 @@ class PeerJsArchitectureTest {
             .importPackages("dev.switchboard.adapter.peerjs");
 
     @Test
-    void dependsOnlyOnThePortsAmongSwitchboardsModules() {
+    void dependsOnlyOnThePortsAndTheNettyPlumbingAmongSwitchboardsModules() {
         classes().that().resideInAPackage("dev.switchboard.adapter.peerjs..")
                 .should().onlyDependOnClassesThat(not(resideInAPackage("dev.switchboard..")
-                        .and(not(resideInAnyPackage("dev.switchboard.ports..", "dev.switchboard.adapter.peerjs..")))))
+                        .and(not(resideInAnyPackage("dev.switchboard.ports..", "dev.switchboard.transport.netty..",
+                                "dev.switchboard.adapter.peerjs..")))))
                 .check(ADAPTER);
     }
 

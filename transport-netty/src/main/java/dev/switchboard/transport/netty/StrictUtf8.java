@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.http;
+package dev.switchboard.transport.netty;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.CharacterCodingException;
@@ -13,13 +13,13 @@ import java.util.Optional;
  * with U+FFFD, so text without a U+FFFD was valid; only text that has one, which a client may also send on
  * purpose, is decoded again strictly. Cheaper than a separate validation pass over every byte.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
     private static final char REPLACEMENT = '\uFFFD';
 
     private StrictUtf8() {}
 
     /** The text, or empty when {@code bytes} are not UTF-8. */
-    static Optional<String> decode(ByteBuf bytes) {
+    public static Optional<String> decode(ByteBuf bytes) {
         String text = bytes.toString(StandardCharsets.UTF_8);
         if (text.indexOf(REPLACEMENT) < 0) {
             return Optional.of(text);

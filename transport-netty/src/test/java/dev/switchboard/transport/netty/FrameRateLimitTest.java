@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.peerjs;
+package dev.switchboard.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,44 @@
+package dev.switchboard.transport.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StrictUtf8Test {
+
+    @Test
+    void decodesAsciiAndMultibyteText() {
+        String text = "{\"sdp\":\"v=0\",\"name\":\"Zoë 🎉\"}";
+
+        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)))).contains(text);
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8() {
+        byte[] brokenSequence = {'{', (byte) 0xC3, (byte) 0x28, '}'};
+        byte[] loneContinuation = {'a', (byte) 0x80};
+        byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+
+        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(brokenSequence))).isEmpty();
+        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(loneContinuation))).isEmpty();
+        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(surrogate))).isEmpty();
+    }
+
+    @Test
+    void keepsAReplacementCharacterTheClientSentOnPurpose() {
+        String text = "lost: \uFFFD";
+
+        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)))).contains(text);
+    }
+
+    @Test
+    void leavesTheBufferUnread() {
+        var buffer = Unpooled.wrappedBuffer("abc".getBytes(StandardCharsets.UTF_8));
+
+        StrictUtf8.decode(buffer);
+
+        assertThat(buffer.readableBytes()).isEqualTo(3);
+    }
+}
