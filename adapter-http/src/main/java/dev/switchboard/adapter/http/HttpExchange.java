@@ -49,7 +49,7 @@ final class HttpExchange {
      * The largest unread body that is read and dropped after the answer, to keep the connection for the next
      * request; a larger one, or one of unknown length, closes the connection instead.
      */
-    static final long DRAIN_LIMIT_BYTES = 64 * 1024;
+    private static final long DRAIN_LIMIT_BYTES = 64 * 1024;
     /** How long a body being drained may take before the connection is closed anyway. */
     private static final long DRAIN_SECONDS = 5;
 
