@@ -8,6 +8,8 @@
 #   bench/peerjs.sh                                   # 3 rounds of closed, open and idle on both, ~14 minutes
 #   ROUNDS=5 SECONDS_MEASURED=20 bench/peerjs.sh
 #   PAIRS=100 WINDOW=8 RATE=5000 OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
+#   CEILINGS=off SCENARIOS=open bench/peerjs.sh        # skip the no-op relay ceilings
+#   CEILINGS=off SERVERS=switchboard bench/peerjs.sh   # one server only (to try a change; no comparison)
 #
 # Before the rounds, the generator drives three no-op relays in the closed loop, also on core 0: bench/noop-relay.mjs
 # (Node.js `ws`, what `peer` is built on), dev.switchboard.bench.NoopRelay (Undertow, Switchboard's HTTP API) and
@@ -33,6 +35,10 @@ SCENARIOS=(${SCENARIOS:-closed open idle})
 # (-Xms = -Xmx, as a server should run): otherwise G1 on one core shrinks its young generation to ~20 MB and pauses
 # every second, which alone puts Switchboard's open-loop p99 above PeerJS's (docs/benchmarks.md).
 SWITCHBOARD_JVM="${SWITCHBOARD_JVM:--XX:+UseG1GC -Xms1g -Xmx1g}"
+# Never handed on: the server refuses SWITCHBOARD_* settings it does not know, and this one is the script's.
+export -n SWITCHBOARD_JVM
+# The generator gets a fixed heap too, so that its own collections stay out of the window it measures.
+GENERATOR_JVM="${GENERATOR_JVM:--XX:+UseG1GC -Xms1g -Xmx1g}"
 # Long alive timeouts on both: no run lasts long enough for liveness to matter, and no HEARTBEAT is sent.
 ALIVE_MS=600000
 
@@ -42,7 +48,7 @@ if [[ ! -f "$APP_JAR" ]]; then
   mvn -q -B -DskipTests package
 fi
 if [[ ! -f "$BENCH_JAR" ]]; then
-  mvn -o -q -B -Pbench -pl bench package
+  mvn -q -B -Pbench -pl bench package
 fi
 if [[ ! -f "$PEER_BIN" ]]; then
   mkdir -p "$PEER_DIR"
@@ -105,7 +111,7 @@ generate() { # $1: server label, $2: scenario
     open) options=(pairs="${OPEN_PAIRS:-1000}" rate="${RATE:-5000}" warmupSeconds="$WARMUP" seconds="$MEASURED") ;;
     idle) options=(connections="${CONNECTIONS:-5000}") ;;
   esac
-  taskset -c 1 java -XX:+UseG1GC -Xmx1g -cp "$BENCH_JAR" dev.switchboard.bench.PeerJsBench "$2" \
+  taskset -c 1 java $GENERATOR_JVM -cp "$BENCH_JAR" dev.switchboard.bench.PeerJsBench "$2" \
     port="$PORT" path=/ serverPid="$SERVER_PID" server="$1" "${options[@]}" 2>&1 | tee -a "$OUT/report.txt"
 }
 
@@ -122,12 +128,15 @@ run() { # $1: server, $2: scenario, $3: round
   echo "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)): servers on core 0, generator on core 1"
 } | tee -a "$OUT/report.txt"
 
-run noop-node closed ceiling
-run noop-undertow closed ceiling
-run noop-netty closed ceiling
+if [[ "${CEILINGS:-on}" != off ]]; then
+  run noop-node closed ceiling
+  run noop-undertow closed ceiling
+  run noop-netty closed ceiling
+fi
 for round in $(seq 1 "$ROUNDS"); do
   # Alternate which server goes first, so that drift in the machine's load does not favour one.
   if (( round % 2 )); then order=(peerjs switchboard); else order=(switchboard peerjs); fi
+  if [[ -n "${SERVERS:-}" ]]; then order=($SERVERS); fi
   for scenario in "${SCENARIOS[@]}"; do
     for server in "${order[@]}"; do
       run "$server" "$scenario" "$round"
@@ -148,6 +157,10 @@ rows = [("closed", "rate", "relayed messages/s (closed loop)", True),
         ("closed", "generatorCpu", "generator core busy, % (closed loop)", None),
         ("open", "p50", "p50 latency, ms (open loop)", False),
         ("open", "p99", "p99 latency, ms (open loop)", False),
+        ("open", "queuedP50", "p50 latency from queued, ms (open loop)", False),
+        ("open", "queuedP90", "p90 latency from queued, ms (open loop)", False),
+        ("open", "queuedP99", "p99 latency from queued, ms (open loop)", False),
+        ("open", "queuedP999", "p99.9 latency from queued, ms (open loop)", False),
         ("open", "rate", "relayed messages/s (open loop)", None),
         ("open", "generatorCpu", "generator core busy, % (open loop)", None),
         ("open", "latenessP99", "generator lateness p99, ms (open loop)", None),

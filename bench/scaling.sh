@@ -25,6 +25,8 @@ APP_JAR="app/target/switchboard.jar"
 PORT_A="${PORT_A:-18181}"
 PORT_B="${PORT_B:-18182}"
 SWITCHBOARD_JVM="${SWITCHBOARD_JVM:--XX:+UseG1GC -Xmx1g}"
+# Never handed on: the server refuses SWITCHBOARD_* settings it does not know, and this one is the script's.
+export -n SWITCHBOARD_JVM
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 

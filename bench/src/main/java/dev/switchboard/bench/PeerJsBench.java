@@ -93,10 +93,12 @@ public final class PeerJsBench {
         Thread.sleep(number("warmupSeconds", 5) * 1000L);
         Snapshot start = Snapshot.take(server, stats);
         stats.takeLatencies();
+        stats.takeLatenciesFromQueued();
         driver.takeLateness();
         Thread.sleep(number("seconds", 10) * 1000L);
         Snapshot end = Snapshot.take(server, stats);
         Histogram latencies = stats.takeLatencies();
+        Histogram fromQueued = stats.takeLatenciesFromQueued();
         Histogram lateness = driver.takeLateness();
         driver.stop();
 
@@ -115,15 +117,22 @@ public final class PeerJsBench {
         Report.line("server RSS", "%d MiB", server.rssKib() / 1024);
         Report.line("generator CPU", "%.2f s (%.0f%% of its core)", generatorCpu, 100 * generatorCpu / seconds);
         if (!closed) {
+            Report.line("latency from queued p50 / p90 / p99 / p99.9 / max", "%.3f / %.3f / %.3f / %.3f / %.3f ms",
+                    fromQueued.getValueAtPercentile(50) / 1e6, fromQueued.getValueAtPercentile(90) / 1e6,
+                    fromQueued.getValueAtPercentile(99) / 1e6, fromQueued.getValueAtPercentile(99.9) / 1e6,
+                    fromQueued.getMaxValue() / 1e6);
             Report.line("generator lateness p50 / p99 / max", "%.3f / %.3f / %.3f ms",
                     lateness.getValueAtPercentile(50) / 1e6, lateness.getValueAtPercentile(99) / 1e6,
                     lateness.getMaxValue() / 1e6);
         }
         Report.line("client failures / server closes", "%d / %d", stats.failures(), stats.closes());
         System.out.printf("RESULT scenario=%s server=%s rate=%.0f cpuRate=%.0f serverCpu=%.0f p50=%.3f p99=%.3f"
-                        + " generatorCpu=%.0f latenessP99=%.3f failures=%d%n",
+                        + " queuedP50=%.3f queuedP90=%.3f queuedP99=%.3f queuedP999=%.3f generatorCpu=%.0f"
+                        + " latenessP99=%.3f failures=%d%n",
                 mode, options.getOrDefault("server", "server"), relayed / seconds, relayed / serverCpu,
-                100 * serverCpu / seconds, p50, p99, 100 * generatorCpu / seconds,
+                100 * serverCpu / seconds, p50, p99, fromQueued.getValueAtPercentile(50) / 1e6,
+                fromQueued.getValueAtPercentile(90) / 1e6, fromQueued.getValueAtPercentile(99) / 1e6,
+                fromQueued.getValueAtPercentile(99.9) / 1e6, 100 * generatorCpu / seconds,
                 lateness.getValueAtPercentile(99) / 1e6, stats.failures() + stats.closes());
     }
 
