@@ -108,6 +108,10 @@ public final class PeerJsBench {
         double generatorCpu = (end.generatorCpuNanos() - start.generatorCpuNanos()) / 1e9;
         double p50 = latencies.getValueAtPercentile(50) / 1e6;
         double p99 = latencies.getValueAtPercentile(99) / 1e6;
+        double queuedP50 = fromQueued.getValueAtPercentile(50) / 1e6;
+        double queuedP90 = fromQueued.getValueAtPercentile(90) / 1e6;
+        double queuedP99 = fromQueued.getValueAtPercentile(99) / 1e6;
+        double queuedP999 = fromQueued.getValueAtPercentile(99.9) / 1e6;
         System.out.println("== " + options.getOrDefault("server", "server") + ", " + name);
         Report.line("measured window", "%.1f s", seconds);
         Report.line("relayed messages/s", "%.0f", relayed / seconds);
@@ -118,9 +122,7 @@ public final class PeerJsBench {
         Report.line("generator CPU", "%.2f s (%.0f%% of its core)", generatorCpu, 100 * generatorCpu / seconds);
         if (!closed) {
             Report.line("latency from queued p50 / p90 / p99 / p99.9 / max", "%.3f / %.3f / %.3f / %.3f / %.3f ms",
-                    fromQueued.getValueAtPercentile(50) / 1e6, fromQueued.getValueAtPercentile(90) / 1e6,
-                    fromQueued.getValueAtPercentile(99) / 1e6, fromQueued.getValueAtPercentile(99.9) / 1e6,
-                    fromQueued.getMaxValue() / 1e6);
+                    queuedP50, queuedP90, queuedP99, queuedP999, fromQueued.getMaxValue() / 1e6);
             Report.line("generator lateness p50 / p99 / max", "%.3f / %.3f / %.3f ms",
                     lateness.getValueAtPercentile(50) / 1e6, lateness.getValueAtPercentile(99) / 1e6,
                     lateness.getMaxValue() / 1e6);
@@ -130,9 +132,8 @@ public final class PeerJsBench {
                         + " queuedP50=%.3f queuedP90=%.3f queuedP99=%.3f queuedP999=%.3f generatorCpu=%.0f"
                         + " latenessP99=%.3f failures=%d%n",
                 mode, options.getOrDefault("server", "server"), relayed / seconds, relayed / serverCpu,
-                100 * serverCpu / seconds, p50, p99, fromQueued.getValueAtPercentile(50) / 1e6,
-                fromQueued.getValueAtPercentile(90) / 1e6, fromQueued.getValueAtPercentile(99) / 1e6,
-                fromQueued.getValueAtPercentile(99.9) / 1e6, 100 * generatorCpu / seconds,
+                100 * serverCpu / seconds, p50, p99, queuedP50, queuedP90, queuedP99, queuedP999,
+                100 * generatorCpu / seconds,
                 lateness.getValueAtPercentile(99) / 1e6, stats.failures() + stats.closes());
     }
 

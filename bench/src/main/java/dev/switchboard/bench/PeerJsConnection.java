@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
  * One PeerJS peer of the load generator: its id, and the ~220-byte CANDIDATE and OFFER messages it relays to its
- * peer, built in place with their intended and queued times in the payload. Arrivals are timed into the stats and, in the
- * closed loop, answered with the next message. Used only on its {@link PeerJsDriver}'s thread.
+ * peer, built in place with their intended and queued times in the payload. Arrivals are timed into the stats
+ * and, in the closed loop, answered with the next message. Used only on its {@link PeerJsDriver}'s thread.
  */
 final class PeerJsConnection extends WebSocketConnection {
     /** The rest of a ~200-byte ICE candidate payload after the send time {@code t}. */
