@@ -31,10 +31,10 @@ export -n SWITCHBOARD_JVM
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 if [[ ! -f "$APP_JAR" ]]; then
-  mvn -o -q -B -DskipTests -pl app -am package
+  mvn -q -B -DskipTests -pl app -am package
 fi
 if [[ ! -f "$BENCH_JAR" ]]; then
-  mvn -o -q -B -Pbench -pl bench package
+  mvn -q -B -Pbench -pl bench package
 fi
 mkdir -p "$OUT"
 # Run a copy: on a shared checkout the app jar may be rebuilt while the instances run, which breaks a running JVM.
