@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StrictUtf8Test {
@@ -12,7 +13,7 @@ class StrictUtf8Test {
     void decodesAsciiAndMultibyteText() {
         String text = "{\"sdp\":\"v=0\",\"name\":\"Zoë 🎉\"}";
 
-        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)))).contains(text);
+        assertThat(decode(text.getBytes(StandardCharsets.UTF_8))).contains(text);
     }
 
     @Test
@@ -21,16 +22,16 @@ class StrictUtf8Test {
         byte[] loneContinuation = {'a', (byte) 0x80};
         byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
 
-        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(brokenSequence))).isEmpty();
-        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(loneContinuation))).isEmpty();
-        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(surrogate))).isEmpty();
+        assertThat(decode(brokenSequence)).isEmpty();
+        assertThat(decode(loneContinuation)).isEmpty();
+        assertThat(decode(surrogate)).isEmpty();
     }
 
     @Test
     void keepsAReplacementCharacterTheClientSentOnPurpose() {
         String text = "lost: \uFFFD";
 
-        assertThat(StrictUtf8.decode(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)))).contains(text);
+        assertThat(decode(text.getBytes(StandardCharsets.UTF_8))).contains(text);
     }
 
     @Test
@@ -40,5 +41,9 @@ class StrictUtf8Test {
         StrictUtf8.decode(buffer);
 
         assertThat(buffer.readableBytes()).isEqualTo(3);
+    }
+
+    private static Optional<String> decode(byte[] bytes) {
+        return StrictUtf8.decode(Unpooled.wrappedBuffer(bytes));
     }
 }
