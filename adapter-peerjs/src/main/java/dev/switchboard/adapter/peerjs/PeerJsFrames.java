@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchboard.ports.model.PeerId;
 import dev.switchboard.ports.model.PeerMessage;
@@ -14,13 +13,16 @@ import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The PeerJS wire format, both ways. A client frame is read with Jackson's streaming parser (duplicate keys,
+ * The PeerJS wire format, both ways. A client frame is read with Jackson's streaming parser (a repeated field,
  * deep nesting and huge numbers or strings refused), and its {@code payload} is cut out of the frame's text
- * as it was written, so what the recipient gets is the sender's JSON to the byte. Server frames are written
- * by hand around that raw payload: {@code {"type":..,"src":..,"dst":..,"payload":..}}.
+ * as it was written, so what the recipient gets is the sender's JSON to the byte. The payload is the sender's
+ * business, so only the frame's own fields are checked for repeats (Jackson's own check would build a hash set
+ * per object of every frame). Server frames are written by hand around that raw payload:
+ * {@code {"type":..,"src":..,"dst":..,"payload":..}}.
  */
 final class PeerJsFrames {
     /** The {@code payload} of a client frame that has none; written back as no payload at all. */
@@ -34,8 +36,9 @@ final class PeerJsFrames {
     private static final byte[] PAYLOAD = ascii("\",\"payload\":");
     private static final byte[] END = ascii("\"}");
 
+    /** The fields a client frame may have. */
+    private static final List<String> FIELDS = List.of("type", "dst", "src", "payload");
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(64).maxNumberLength(100).maxStringLength(PeerJsSettings.MAX_FRAME_LIMIT).build())
             .build();
@@ -56,19 +59,21 @@ final class PeerJsFrames {
         String type = null;
         String dst = null;
         String payload = NO_PAYLOAD;
+        int seen = 0;
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new Malformed("a message must be a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
+                seen = firstSight(field, seen);
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "type" -> type = text(parser, value, "type");
                     case "dst" -> dst = text(parser, value, "dst");
                     case "src" -> parser.skipChildren(); // the server sets src itself
                     case "payload" -> payload = raw(parser, value, text);
-                    default -> throw new Malformed("unknown field \"" + field + "\"");
+                    default -> throw new IllegalStateException("a field firstSight let through: " + field);
                 }
             }
             if (parser.nextToken() != null) {
@@ -83,6 +88,18 @@ final class PeerJsFrames {
             throw new Malformed("a message needs a type");
         }
         return new Inbound(type, Optional.ofNullable(dst), payload);
+    }
+
+    /** {@code seen} (a bit per field of {@link #FIELDS}) with {@code field} added; unknown or repeated, refused. */
+    private static int firstSight(String field, int seen) throws Malformed {
+        int index = FIELDS.indexOf(field);
+        if (index < 0) {
+            throw new Malformed("unknown field \"" + field + "\"");
+        }
+        if ((seen & 1 << index) != 0) {
+            throw new Malformed("duplicate field \"" + field + "\"");
+        }
+        return seen | 1 << index;
     }
 
     private static String text(JsonParser parser, JsonToken value, String field) throws IOException, Malformed {
