@@ -16,6 +16,8 @@ final class WorkerLoop {
     private final Executor worker;
     private final Runnable round;
     private final Runnable onRejected;
+    /** Made once: a socket schedules itself for about every message it relays. */
+    private final Runnable task = this::run;
 
     /**
      * @param round      one round of work; must not throw
@@ -36,7 +38,7 @@ final class WorkerLoop {
 
     private void schedule() {
         try {
-            worker.execute(this::run);
+            worker.execute(task);
         } catch (RejectedExecutionException e) {
             onRejected.run();
         }

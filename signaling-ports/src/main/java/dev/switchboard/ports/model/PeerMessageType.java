@@ -10,9 +10,12 @@ public enum PeerMessageType {
     LEAVE,
     EXPIRE;
 
+    /** Read for every relayed message, so not {@code values()}, which copies its array on each call. */
+    private static final PeerMessageType[] ALL = values();
+
     /** The type named {@code wireName} (upper case, as PeerJS writes it). */
     public static Optional<PeerMessageType> fromWireName(String wireName) {
-        for (PeerMessageType type : values()) {
+        for (PeerMessageType type : ALL) {
             if (type.name().equals(wireName)) {
                 return Optional.of(type);
             }
