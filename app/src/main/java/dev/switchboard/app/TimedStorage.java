@@ -64,8 +64,7 @@ final class TimedStorage {
             if (method.getParameterCount() == 0 && method.getReturnType().isInterface()) {
                 return stores.computeIfAbsent(method, accessor -> timedStore(accessor));
             }
-            Timer timer = timers.computeIfAbsent(method, m -> timer(registry, "storage", m.getName()));
-            return time(timer, storage, method, args);
+            return time(timer(timers, registry, "storage", method), storage, method, args);
         }
 
         private Object timedStore(Method accessor) {
@@ -96,9 +95,14 @@ final class TimedStorage {
             if (method.getDeclaringClass() == Object.class) {
                 return TimedStorage.invoke(store, method, args);
             }
-            Timer timer = timers.computeIfAbsent(method, m -> timer(registry, name, m.getName()));
-            return time(timer, store, method, args);
+            return time(timer(timers, registry, name, method), store, method, args);
         }
+    }
+
+    /** The timer of {@code method}, registered on its first call; later calls allocate nothing to find it. */
+    private static Timer timer(Map<Method, Timer> timers, MeterRegistry registry, String store, Method method) {
+        Timer timer = timers.get(method);
+        return timer != null ? timer : timers.computeIfAbsent(method, m -> timer(registry, store, m.getName()));
     }
 
     private static Timer timer(MeterRegistry registry, String store, String operation) {
