@@ -5,16 +5,17 @@
 # load generator (dev.switchboard.bench.PeerJsBench) pinned to core 1. Prints every run and a table of
 # medians with the ratios Switchboard / PeerJS. Everything lands in bench/target/peerjs-results/.
 #
-#   bench/peerjs.sh                                   # 3 rounds of closed, open and idle on both, ~14 minutes
+#   bench/peerjs.sh                                   # 3 rounds of closed, open (two rates) and idle on both, ~20 minutes
 #   ROUNDS=5 SECONDS_MEASURED=20 bench/peerjs.sh
-#   PAIRS=100 WINDOW=8 RATE=5000 OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
+#   PAIRS=100 WINDOW=8 RATES="5000 10000" OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
 #   CEILINGS=off SCENARIOS=open bench/peerjs.sh        # skip the no-op relay ceilings
 #   CEILINGS=off SERVERS=switchboard bench/peerjs.sh   # one server only (to try a change; no comparison)
 #
 # Before the rounds, the generator drives three no-op relays in the closed loop, also on core 0: bench/noop-relay.mjs
 # (Node.js `ws`, what `peer` is built on), dev.switchboard.bench.NoopRelay (Undertow, Switchboard's HTTP API) and
 # dev.switchboard.bench.NettyNoopRelay (Netty, Switchboard's PeerJS endpoint), forwarding frames with no logic.
-# They give the generator's ceiling, with its own CPU, and each transport's.
+# They give the generator's ceiling, with its own CPU, and each transport's. The Node.js and Netty no-op relays also
+# take the open loop once at each rate: the latency floor of the machine and of each transport, with no logic at all.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,6 +32,9 @@ ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP_SECONDS:-25}"
 MEASURED="${SECONDS_MEASURED:-10}"
 SCENARIOS=(${SCENARIOS:-closed open idle})
+# The open loop's offered rates, messages/s. Above ~10,000/s the generator itself falls behind on its core (its
+# lateness p99 reaches tens of ms), so higher rates would measure the generator (docs/benchmarks.md).
+RATES=(${RATES:-${RATE:-5000 10000}})
 # G1 explicitly, as in run.sh: pinned to one core the JVM would otherwise pick the serial collector. A fixed heap
 # (-Xms = -Xmx, as a server should run): otherwise G1 on one core shrinks its young generation to ~20 MB and pauses
 # every second, which alone puts Switchboard's open-loop p99 above PeerJS's (docs/benchmarks.md).
@@ -104,22 +108,33 @@ stop_server() {
 }
 trap stop_server EXIT
 
-generate() { # $1: server label, $2: scenario
+generate() { # $1: server label, $2: scenario, $3: offered rate (open loop only)
   local options=()
   case "$2" in
     closed) options=(pairs="${PAIRS:-100}" window="${WINDOW:-8}" warmupSeconds="$WARMUP" seconds="$MEASURED") ;;
-    open) options=(pairs="${OPEN_PAIRS:-1000}" rate="${RATE:-5000}" warmupSeconds="$WARMUP" seconds="$MEASURED") ;;
+    open) options=(pairs="${OPEN_PAIRS:-1000}" rate="$3" warmupSeconds="$WARMUP" seconds="$MEASURED") ;;
     idle) options=(connections="${CONNECTIONS:-5000}") ;;
   esac
+  # Each RESULT line says the rate it was offered, so the summary can group the open loop by rate.
   taskset -c 1 java $GENERATOR_JVM -cp "$BENCH_JAR" dev.switchboard.bench.PeerJsBench "$2" \
-    port="$PORT" path=/ serverPid="$SERVER_PID" server="$1" "${options[@]}" 2>&1 | tee -a "$OUT/report.txt"
+    port="$PORT" path=/ serverPid="$SERVER_PID" server="$1" "${options[@]}" 2>&1 \
+    | sed "/^RESULT /s/\$/ offered=${3:-0}/" | tee -a "$OUT/report.txt"
 }
 
-run() { # $1: server, $2: scenario, $3: round
-  start_server "$1" "$1-$2-$3"
-  generate "$1" "$2" || echo "RESULT scenario=$2 server=$1 failed=run" | tee -a "$OUT/report.txt"
+run() { # $1: server, $2: scenario, $3: round, $4: offered rate (open loop only)
+  start_server "$1" "$1-$2${4:+-$4}-$3"
+  generate "$1" "$2" "${4:-}" \
+    || echo "RESULT scenario=$2 server=$1 failed=run offered=${4:-0}" | tee -a "$OUT/report.txt"
   stop_server
   sleep 1
+}
+
+run_scenario() { # $1: server, $2: scenario, $3: round; the open loop once per offered rate
+  if [[ "$2" == open ]]; then
+    for rate in "${RATES[@]}"; do run "$1" open "$3" "$rate"; done
+  else
+    run "$1" "$2" "$3"
+  fi
 }
 
 : >"$OUT/report.txt"
@@ -132,6 +147,10 @@ if [[ "${CEILINGS:-on}" != off ]]; then
   run noop-node closed ceiling
   run noop-undertow closed ceiling
   run noop-netty closed ceiling
+  if [[ " ${SCENARIOS[*]} " == *" open "* ]]; then
+    run_scenario noop-node open floor
+    run_scenario noop-netty open floor
+  fi
 fi
 for round in $(seq 1 "$ROUNDS"); do
   # Alternate which server goes first, so that drift in the machine's load does not favour one.
@@ -139,33 +158,40 @@ for round in $(seq 1 "$ROUNDS"); do
   if [[ -n "${SERVERS:-}" ]]; then order=($SERVERS); fi
   for scenario in "${SCENARIOS[@]}"; do
     for server in "${order[@]}"; do
-      run "$server" "$scenario" "$round"
+      run_scenario "$server" "$scenario" "$round"
     done
   done
 done
 
 python3 - "$OUT/report.txt" <<'PY' | tee -a "$OUT/report.txt"
-import re, statistics, sys
+import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
     if line.startswith("RESULT "):
         fields = dict(kv.split("=", 1) for kv in line.split()[1:])
-        runs.setdefault((fields["server"], fields["scenario"]), []).append(fields)
-rows = [("closed", "rate", "relayed messages/s (closed loop)", True),
-        ("closed", "cpuRate", "relayed messages per server CPU-s", True),
-        ("closed", "serverCpu", "server core busy, % (closed loop)", None),
-        ("closed", "generatorCpu", "generator core busy, % (closed loop)", None),
-        ("open", "p50", "p50 latency, ms (open loop)", False),
-        ("open", "p99", "p99 latency, ms (open loop)", False),
-        ("open", "queuedP50", "p50 latency from queued, ms (open loop)", False),
-        ("open", "queuedP90", "p90 latency from queued, ms (open loop)", False),
-        ("open", "queuedP99", "p99 latency from queued, ms (open loop)", False),
-        ("open", "queuedP999", "p99.9 latency from queued, ms (open loop)", False),
-        ("open", "rate", "relayed messages/s (open loop)", None),
-        ("open", "generatorCpu", "generator core busy, % (open loop)", None),
-        ("open", "latenessP99", "generator lateness p99, ms (open loop)", None),
-        ("idle", "perConnKib", "RSS per idle connection, KiB", False),
-        ("idle", "rssKib", "RSS with the idle connections, KiB", False)]
+        scenario = fields["scenario"]
+        if scenario == "open":
+            scenario = f"open {int(fields.get('offered', 0))}"
+        runs.setdefault((fields["server"], scenario), []).append(fields)
+rates = sorted({int(s.split()[1]) for _, s in runs if s.startswith("open ")})
+rows = [("closed", "rate", "relayed messages/s (closed loop)"),
+        ("closed", "cpuRate", "relayed messages per server CPU-s"),
+        ("closed", "serverCpu", "server core busy, % (closed loop)"),
+        ("closed", "generatorCpu", "generator core busy, % (closed loop)")]
+for rate in rates:
+    loop = f"open loop, {rate:,}/s"
+    rows += [(f"open {rate}", "p50", f"p50 latency, ms ({loop})"),
+             (f"open {rate}", "p99", f"p99 latency, ms ({loop})"),
+             (f"open {rate}", "queuedP50", f"p50 latency from queued, ms ({loop})"),
+             (f"open {rate}", "queuedP90", f"p90 latency from queued, ms ({loop})"),
+             (f"open {rate}", "queuedP99", f"p99 latency from queued, ms ({loop})"),
+             (f"open {rate}", "queuedP999", f"p99.9 latency from queued, ms ({loop})"),
+             (f"open {rate}", "rate", f"relayed messages/s ({loop})"),
+             (f"open {rate}", "serverCpu", f"server core busy, % ({loop})"),
+             (f"open {rate}", "generatorCpu", f"generator core busy, % ({loop})"),
+             (f"open {rate}", "latenessP99", f"generator lateness p99, ms ({loop})")]
+rows += [("idle", "perConnKib", "RSS per idle connection, KiB"),
+         ("idle", "rssKib", "RSS with the idle connections, KiB")]
 def values(server, scenario, key):
     return [float(r[key]) for r in runs.get((server, scenario), []) if key in r]
 def show(vs):
@@ -173,7 +199,7 @@ def show(vs):
 print()
 print("| measure | PeerJS runs | PeerJS median | Switchboard runs | Switchboard median | Switchboard / PeerJS |")
 print("|---|---|---|---|---|---|")
-for scenario, key, label, _ in rows:
+for scenario, key, label in rows:
     p, s = values("peerjs", scenario, key), values("switchboard", scenario, key)
     pm = statistics.median(p) if p else None
     sm = statistics.median(s) if s else None
@@ -185,6 +211,11 @@ for relay in ("noop-node", "noop-undertow", "noop-netty"):
     for r in runs.get((relay, "closed"), []):
         print(f"{relay} no-op relay ceiling (closed loop): {float(r['rate']):.0f} messages/s, "
               f"generator {r['generatorCpu']}% of its core, relay {r['serverCpu']}% of its core")
+    for rate in rates:
+        for r in runs.get((relay, f"open {rate}"), []):
+            print(f"{relay} no-op relay floor (open loop, {rate}/s): p50 {r.get('queuedP50', '-')} ms, "
+                  f"p99 {r.get('queuedP99', '-')} ms, p99.9 {r.get('queuedP999', '-')} ms from queued, "
+                  f"generator {r.get('generatorCpu', '-')}%, relay {r.get('serverCpu', '-')}%")
 failures = {k: sum(int(r.get("failures", 0)) for r in v) for k, v in runs.items()}
 failed = [k for k, v in runs.items() if any("failed" in r for r in v)]
 print(f"client failures + server closes per (server, scenario): {failures}" + (f"; failed runs: {failed}" if failed else ""))
