@@ -118,7 +118,7 @@ generate() { # $1: server label, $2: scenario, $3: offered rate (open loop only)
   # Each RESULT line says the rate it was offered, so the summary can group the open loop by rate.
   taskset -c 1 java $GENERATOR_JVM -cp "$BENCH_JAR" dev.switchboard.bench.PeerJsBench "$2" \
     port="$PORT" path=/ serverPid="$SERVER_PID" server="$1" "${options[@]}" 2>&1 \
-    | sed "/^RESULT /s/\$/ offered=${3:-0}/" | tee -a "$OUT/report.txt"
+    | sed -u "/^RESULT /s/\$/ offered=${3:-0}/" | tee -a "$OUT/report.txt"
 }
 
 run() { # $1: server, $2: scenario, $3: round, $4: offered rate (open loop only)
