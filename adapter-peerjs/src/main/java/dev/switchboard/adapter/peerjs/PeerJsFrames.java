@@ -9,20 +9,22 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.switchboard.ports.model.PeerId;
 import dev.switchboard.ports.model.PeerMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The PeerJS wire format, both ways. A client frame is read with Jackson's streaming parser (a repeated field,
- * deep nesting and huge numbers or strings refused), and its {@code payload} is cut out of the frame's text
- * as it was written, so what the recipient gets is the sender's JSON to the byte. The payload is the sender's
- * business, so only the frame's own fields are checked for repeats (Jackson's own check would build a hash set
- * per object of every frame). Server frames are written by hand around that raw payload:
- * {@code {"type":..,"src":..,"dst":..,"payload":..}}.
+ * The PeerJS wire format, both ways. A client frame is read from its UTF-8 bytes with Jackson's streaming parser
+ * (a repeated field, deep nesting and huge numbers or strings refused), and its {@code payload} is cut out of those
+ * bytes as it was written, so what the recipient gets is the sender's JSON to the byte, and the frame itself is
+ * never turned into a {@code String}. The payload is the sender's business, so only the frame's own fields are
+ * checked for repeats (Jackson's own check would build a hash set per object of every frame). Server frames are
+ * written by hand around that raw payload: {@code {"type":..,"src":..,"dst":..,"payload":..}}.
  */
 final class PeerJsFrames {
     /** The {@code payload} of a client frame that has none; written back as no payload at all. */
@@ -45,44 +47,63 @@ final class PeerJsFrames {
 
     private PeerJsFrames() {}
 
-    /** A client frame: its {@code type} as written, and {@code dst} and raw {@code payload} when present. */
-    record Inbound(String type, Optional<String> dst, String payload) {}
+    /** What a client's frame says, in the order it came: a message, or why it is not one. */
+    sealed interface ClientFrame permits Inbound, Unreadable {}
 
-    /** A frame that is not a PeerJS message; {@code getMessage()} says why, for the client. */
-    static final class Malformed extends Exception {
+    /** A client frame: its {@code type} as written, and {@code dst} and raw {@code payload} when present. */
+    record Inbound(String type, Optional<String> dst, String payload) implements ClientFrame {}
+
+    /** A frame that is not a PeerJS message; {@code reason} says why, for the client. */
+    record Unreadable(String reason) implements ClientFrame {}
+
+    private static final class Malformed extends Exception {
         Malformed(String message) {
             super(message, null, false, false);
         }
     }
 
-    static Inbound parse(String text) throws Malformed {
+    /**
+     * Reads a client frame from {@code utf8}, bytes already known to be UTF-8, moving its reader index to its end.
+     */
+    static ClientFrame parse(ByteBuf utf8) {
+        int base = utf8.readerIndex();
+        // Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four; JSON never has one there.
+        if (utf8.bytesBefore(base, Math.min(4, utf8.readableBytes()), (byte) 0) >= 0) {
+            return new Unreadable("not valid JSON: a message is JSON text in UTF-8, with no NUL byte");
+        }
+        try (JsonParser parser = FACTORY.createParser((InputStream) new ByteBufInputStream(utf8))) {
+            return parse(parser, utf8, base);
+        } catch (Malformed malformed) {
+            return new Unreadable(malformed.getMessage());
+        } catch (JsonProcessingException e) {
+            return new Unreadable("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Inbound parse(JsonParser parser, ByteBuf utf8, int base) throws IOException, Malformed {
         String type = null;
         String dst = null;
         String payload = NO_PAYLOAD;
         int seen = 0;
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new Malformed("a message must be a JSON object");
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new Malformed("a message must be a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            seen = firstSight(field, seen);
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "type" -> type = text(parser, value, "type");
+                case "dst" -> dst = text(parser, value, "dst");
+                case "src" -> parser.skipChildren(); // the server sets src itself
+                case "payload" -> payload = raw(parser, value, utf8, base);
+                default -> throw new IllegalStateException("a field firstSight let through: " + field);
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                seen = firstSight(field, seen);
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "type" -> type = text(parser, value, "type");
-                    case "dst" -> dst = text(parser, value, "dst");
-                    case "src" -> parser.skipChildren(); // the server sets src itself
-                    case "payload" -> payload = raw(parser, value, text);
-                    default -> throw new IllegalStateException("a field firstSight let through: " + field);
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new Malformed("nothing may follow the message's JSON object");
-            }
-        } catch (JsonProcessingException e) {
-            throw new Malformed("not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (parser.nextToken() != null) {
+            throw new Malformed("nothing may follow the message's JSON object");
         }
         if (type == null) {
             throw new Malformed("a message needs a type");
@@ -110,15 +131,15 @@ final class PeerJsFrames {
     }
 
     /** The value's exact text: from where its first token starts to where its last one ends. */
-    private static String raw(JsonParser parser, JsonToken value, String text) throws IOException {
-        int start = (int) parser.currentTokenLocation().getCharOffset();
+    private static String raw(JsonParser parser, JsonToken value, ByteBuf utf8, int base) throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
         if (value.isStructStart()) {
             parser.skipChildren();
         } else {
             parser.finishToken();
         }
-        int end = (int) parser.currentLocation().getCharOffset();
-        return text.substring(start, end);
+        long end = parser.currentLocation().getByteOffset();
+        return utf8.toString(base + (int) start, (int) (end - start), StandardCharsets.UTF_8);
     }
 
     static String error(String msg) {

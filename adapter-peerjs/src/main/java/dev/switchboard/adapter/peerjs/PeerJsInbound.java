@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.peerjs;
 
-import dev.switchboard.transport.netty.StrictUtf8;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +38,8 @@ final class PeerJsInbound extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            Optional<String> decoded = StrictUtf8.decode(text.content());
-            if (decoded.isPresent()) {
-                socket.received(decoded.get());
+            if (ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+                socket.received(text.content());
             } else {
                 socket.refused(NOT_UTF8, 1007);
             }

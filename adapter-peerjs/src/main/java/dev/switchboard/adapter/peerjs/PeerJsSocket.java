@@ -10,6 +10,7 @@ import dev.switchboard.ports.model.PeerMessageType;
 import dev.switchboard.ports.model.PeerSession;
 import dev.switchboard.ports.model.Subscription;
 import dev.switchboard.transport.netty.FrameRateLimit;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.util.List;
@@ -55,7 +56,7 @@ final class PeerJsSocket {
     private final WorkerLoop rounds;
     private final FrameRateLimit frameRate;
     private final String rateLimited;
-    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
+    private final Queue<PeerJsFrames.ClientFrame> inbound = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -113,8 +114,11 @@ final class PeerJsSocket {
         rounds.signal();
     }
 
-    /** A text frame arrived (network thread); one beyond the socket's frame rate closes it. */
-    void received(String text) {
+    /**
+     * A text frame arrived (network thread), its bytes UTF-8; one beyond the socket's frame rate closes it. It is
+     * read here, while its bytes are at hand, and carried out by a round.
+     */
+    void received(ByteBuf text) {
         if (closing.get()) {
             return;
         }
@@ -128,7 +132,7 @@ final class PeerJsSocket {
                     "too many messages");
             return;
         }
-        inbound.add(text);
+        inbound.add(PeerJsFrames.parse(text));
         rounds.signal();
     }
 
@@ -194,12 +198,12 @@ final class PeerJsSocket {
                 return;
             }
             for (int taken = 0; taken < FRAMES_PER_ROUND && !closing.get(); taken++) {
-                String text = inbound.poll();
-                if (text == null) {
+                PeerJsFrames.ClientFrame frame = inbound.poll();
+                if (frame == null) {
                     break;
                 }
                 pending.decrementAndGet();
-                handle(text);
+                handle(frame);
             }
             if (!inbound.isEmpty()) {
                 rounds.signal();
@@ -276,14 +280,12 @@ final class PeerJsSocket {
         return true;
     }
 
-    private void handle(String text) {
-        PeerJsFrames.Inbound frame;
-        try {
-            frame = PeerJsFrames.parse(text);
-        } catch (PeerJsFrames.Malformed malformed) {
-            sendErrorAndClose(malformed.getMessage(), 1008, "malformed message");
+    private void handle(PeerJsFrames.ClientFrame read) {
+        if (read instanceof PeerJsFrames.Unreadable unreadable) {
+            sendErrorAndClose(unreadable.reason(), 1008, "malformed message");
             return;
         }
+        PeerJsFrames.Inbound frame = (PeerJsFrames.Inbound) read;
         if (frame.type().equals("HEARTBEAT")) {
             return; // counted as a sign of life when it arrived
         }

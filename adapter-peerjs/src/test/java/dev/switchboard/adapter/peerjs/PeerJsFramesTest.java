@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.peerjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ports.model.PeerId;
 import dev.switchboard.ports.model.PeerMessage;
@@ -10,14 +9,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeerJsFramesTest {
     @Test
-    void cutsThePayloadOutExactlyAsWritten() throws Exception {
+    void cutsThePayloadOutExactlyAsWritten() {
         String payload = "{\"a\" :[1.0, 2E3, \"\\u00e9\\n\"], \"b\":{ }}";
 
-        PeerJsFrames.Inbound frame = PeerJsFrames.parse("{\"type\":\"OFFER\",\"payload\":" + payload + ",\"dst\":\"b\"}");
+        PeerJsFrames.Inbound frame = inbound("{\"type\":\"OFFER\",\"payload\":" + payload + ",\"dst\":\"b\"}");
 
         assertThat(frame.type()).isEqualTo("OFFER");
         assertThat(frame.dst()).hasValue("b");
@@ -25,36 +25,79 @@ class PeerJsFramesTest {
     }
 
     @Test
-    void passesAPayloadsOwnRepeatedKeysThroughAsWritten() throws Exception {
-        String payload = "{\"a\":1,\"b\":2,\"c\":{\"d\":3,\"d\":4},\"a\":5}";
+    void cutsThePayloadAtByteOffsetsWhenTheFrameHasMultiByteCharacters() {
+        String payload = "{\"note\":\"caf\u00e9 \u2603 \ud83d\ude00\",\"n\":\"\u00e9\"}";
 
-        assertThat(PeerJsFrames.parse("{\"type\":\"OFFER\",\"dst\":\"b\",\"payload\":" + payload + "}").payload())
+        PeerJsFrames.Inbound frame = inbound("{\"src\":\"\u00e9\u00e9\",\"type\":\"OFFER\",\"payload\":" + payload
+                + ",\"dst\":\"b\u00e9\"}");
+
+        assertThat(frame.payload()).isEqualTo(payload);
+        assertThat(frame.dst()).hasValue("b\u00e9");
+    }
+
+    @Test
+    void cutsAPayloadLongerThanTheParsersReadBufferWhole() {
+        String payload = "{\"sdp\":\"" + "\u00e9x".repeat(20_000) + "\"}";
+
+        assertThat(inbound("{\"type\":\"OFFER\",\"dst\":\"b\",\"payload\":" + payload + "}").payload())
                 .isEqualTo(payload);
     }
 
     @Test
-    void readsAScalarPayloadWhole() throws Exception {
-        assertThat(PeerJsFrames.parse("{\"type\":\"X\",\"payload\":\"a\\\"b\"}").payload()).isEqualTo("\"a\\\"b\"");
-        assertThat(PeerJsFrames.parse("{\"type\":\"X\",\"payload\":12.50}").payload()).isEqualTo("12.50");
-        assertThat(PeerJsFrames.parse("{\"type\":\"X\",\"payload\":true}").payload()).isEqualTo("true");
+    void readsAFrameFromWhereTheBuffersReaderIndexIs() {
+        ByteBuf bytes = Unpooled.copiedBuffer("ignored{\"type\":\"X\",\"payload\":[1]}", StandardCharsets.UTF_8);
+        bytes.readerIndex("ignored".length());
+
+        assertThat(PeerJsFrames.parse(bytes)).isEqualTo(new PeerJsFrames.Inbound("X", Optional.empty(), "[1]"));
+    }
+
+    @Test
+    void skipsALeadingByteOrderMarkAndStillCutsThePayloadAtItsBytes() {
+        String payload = "{\"n\":\"\u00e9\"}";
+
+        assertThat(inbound("\ufeff{\"type\":\"OFFER\",\"dst\":\"b\",\"payload\":" + payload + "}").payload())
+                .isEqualTo(payload);
+    }
+
+    @Test
+    void passesAPayloadsOwnRepeatedKeysThroughAsWritten() {
+        String payload = "{\"a\":1,\"b\":2,\"c\":{\"d\":3,\"d\":4},\"a\":5}";
+
+        assertThat(inbound("{\"type\":\"OFFER\",\"dst\":\"b\",\"payload\":" + payload + "}").payload())
+                .isEqualTo(payload);
+    }
+
+    @Test
+    void readsAScalarPayloadWhole() {
+        assertThat(inbound("{\"type\":\"X\",\"payload\":\"a\\\"b\"}").payload()).isEqualTo("\"a\\\"b\"");
+        assertThat(inbound("{\"type\":\"X\",\"payload\":12.50}").payload()).isEqualTo("12.50");
+        assertThat(inbound("{\"type\":\"X\",\"payload\":true}").payload()).isEqualTo("true");
+        assertThat(inbound("{\"type\":\"X\",\"payload\":-3 }").payload()).isEqualTo("-3");
     }
 
     @Test
     void refusesARepeatedFieldTrailingContentAndDeepNesting() {
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\",\"type\":\"B\"}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessage("duplicate field \"type\"");
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\",\"payload\":1,\"src\":\"x\",\"payload\":2}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessage("duplicate field \"payload\"");
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\",\"src\":\"x\",\"src\":\"y\"}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessage("duplicate field \"src\"");
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\",\"from\":\"x\"}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessage("unknown field \"from\"");
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\"} {}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessageContaining("nothing may follow");
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"type\":\"A\",\"payload\":" + "[".repeat(100) + "]".repeat(100)
-                + "}")).isInstanceOf(PeerJsFrames.Malformed.class);
-        assertThatThrownBy(() -> PeerJsFrames.parse("{\"dst\":\"b\"}"))
-                .isInstanceOf(PeerJsFrames.Malformed.class).hasMessage("a message needs a type");
+        assertThat(parse("{\"type\":\"A\",\"type\":\"B\"}")).isEqualTo(unreadable("duplicate field \"type\""));
+        assertThat(parse("{\"type\":\"A\",\"payload\":1,\"src\":\"x\",\"payload\":2}"))
+                .isEqualTo(unreadable("duplicate field \"payload\""));
+        assertThat(parse("{\"type\":\"A\",\"src\":\"x\",\"src\":\"y\"}")).isEqualTo(unreadable("duplicate field \"src\""));
+        assertThat(parse("{\"type\":\"A\",\"from\":\"x\"}")).isEqualTo(unreadable("unknown field \"from\""));
+        assertThat(reason("{\"type\":\"A\"} {}")).contains("nothing may follow");
+        assertThat(reason("{\"type\":\"A\",\"payload\":" + "[".repeat(100) + "]".repeat(100) + "}"))
+                .startsWith("not valid JSON: ").contains("nesting depth");
+        assertThat(parse("{\"dst\":\"b\"}")).isEqualTo(unreadable("a message needs a type"));
+        assertThat(parse("[]")).isEqualTo(unreadable("a message must be a JSON object"));
+        assertThat(parse("")).isEqualTo(unreadable("a message must be a JSON object"));
+        assertThat(reason("{\"type\":\"A\",")).startsWith("not valid JSON: ");
+    }
+
+    @Test
+    void refusesTextThatOnlyUtf16OrUtf32WouldMakeJson() {
+        byte[] utf16 = "{\"type\":\"OFFER\",\"dst\":\"b\",\"payload\":1}".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThat(PeerJsFrames.parse(Unpooled.wrappedBuffer(utf16)))
+                .isEqualTo(unreadable("not valid JSON: a message is JSON text in UTF-8, with no NUL byte"));
+        assertThat(reason("{\"type\":\"A\u0000\"}")).startsWith("not valid JSON: ");
     }
 
     @Test
@@ -79,6 +122,22 @@ class PeerJsFramesTest {
         assertThat(relayed(unicode)).isEqualTo("{\"type\":\"CANDIDATE\",\"src\":\"my peer\",\"dst\":\"b_2-c\","
                 + "\"payload\":{\"note\":\"caf\u00e9 \u2603 \\\"q\\\"\"}}");
         assertThat(relayed(bare)).isEqualTo("{\"type\":\"LEAVE\",\"src\":\"a\",\"dst\":\"b\"}");
+    }
+
+    private static PeerJsFrames.ClientFrame parse(String frame) {
+        return PeerJsFrames.parse(Unpooled.copiedBuffer(frame, StandardCharsets.UTF_8));
+    }
+
+    private static PeerJsFrames.Inbound inbound(String frame) {
+        return (PeerJsFrames.Inbound) parse(frame);
+    }
+
+    private static String reason(String frame) {
+        return ((PeerJsFrames.Unreadable) parse(frame)).reason();
+    }
+
+    private static PeerJsFrames.Unreadable unreadable(String reason) {
+        return new PeerJsFrames.Unreadable(reason);
     }
 
     /** The frame as a client reads it: the buffer's bytes as UTF-8, within the size the buffer was made for. */
