@@ -10,6 +10,7 @@
 #   PAIRS=100 WINDOW=8 RATES="5000 10000" OPEN_PAIRS=1000 CONNECTIONS=5000 bench/peerjs.sh
 #   CEILINGS=off SCENARIOS=open bench/peerjs.sh        # skip the no-op relay ceilings
 #   CEILINGS=off SERVERS=switchboard bench/peerjs.sh   # one server only (to try a change; no comparison)
+#   APP_JAR=/tmp/before.jar CEILINGS=off SERVERS=switchboard bench/peerjs.sh  # another build of the server
 #
 # Before the rounds, the generator drives three no-op relays in the closed loop, also on core 0: bench/noop-relay.mjs
 # (Node.js `ws`, what `peer` is built on), dev.switchboard.bench.NoopRelay (Undertow, Switchboard's HTTP API) and
@@ -25,7 +26,7 @@ PEER_DIR="bench/target/peerjs-server"
 PEER_VERSION="1.0.2"
 PEER_BIN="$PEER_DIR/node_modules/peer/dist/bin/peerjs.js"
 BENCH_JAR="bench/target/switchboard-bench.jar"
-APP_JAR="app/target/switchboard.jar"
+APP_JAR="${APP_JAR:-app/target/switchboard.jar}"
 PORT="${PORT:-19000}"
 HTTP_PORT="${HTTP_PORT:-19080}"
 ROUNDS="${ROUNDS:-3}"
@@ -52,7 +53,7 @@ if [[ ! -f "$APP_JAR" ]]; then
   mvn -q -B -DskipTests package
 fi
 if [[ ! -f "$BENCH_JAR" ]]; then
-  mvn -q -B -Pbench -pl bench package
+  mvn -q -B -Pbench -pl bench -am -DskipTests package
 fi
 if [[ ! -f "$PEER_BIN" ]]; then
   mkdir -p "$PEER_DIR"
@@ -91,8 +92,12 @@ start_server() { # $1: peerjs, switchboard, noop-node, noop-undertow or noop-net
   esac
   SERVER_PID=$!
   for _ in $(seq 1 150); do
-    if [[ "$1" == noop-* ]] && (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then return 0; fi
-    if curl -fs "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then return 0; fi
+    # The no-op relays answer no HTTP request (one would hang a curl); a listening port is enough for them.
+    if [[ "$1" == noop-* ]]; then
+      if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then return 0; fi
+    elif curl -fs --max-time 2 "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then
+      return 0
+    fi
     sleep 0.2
   done
   echo "$1 did not start; see $log" >&2

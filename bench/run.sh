@@ -36,7 +36,7 @@ read -r -a SCENARIOS <<< "${SCENARIOS[*]}"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 if [[ ! -f "$BENCH_JAR" ]]; then
-  mvn -q -B -Pbench -pl bench package
+  mvn -q -B -Pbench -pl bench -am -DskipTests package
 fi
 if [[ "$SERVER_KIND" == app && ! -f "$APP_JAR" ]]; then
   mvn -q -B -DskipTests package

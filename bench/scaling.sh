@@ -34,7 +34,7 @@ if [[ ! -f "$APP_JAR" ]]; then
   mvn -q -B -DskipTests -pl app -am package
 fi
 if [[ ! -f "$BENCH_JAR" ]]; then
-  mvn -q -B -Pbench -pl bench package
+  mvn -q -B -Pbench -pl bench -am -DskipTests package
 fi
 mkdir -p "$OUT"
 # Run a copy: on a shared checkout the app jar may be rebuilt while the instances run, which breaks a running JVM.
