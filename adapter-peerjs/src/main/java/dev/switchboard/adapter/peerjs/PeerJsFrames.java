@@ -63,22 +63,27 @@ final class PeerJsFrames {
     }
 
     /**
-     * Reads a client frame from {@code utf8}, bytes already known to be UTF-8, moving its reader index to its end.
+     * Reads a client frame from the readable bytes of {@code utf8}, already known to be UTF-8, and consumes them
+     * all, whether or not they are a message.
      */
     static ClientFrame parse(ByteBuf utf8) {
         int base = utf8.readerIndex();
-        // Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four; JSON never has one there.
-        if (utf8.bytesBefore(base, Math.min(4, utf8.readableBytes()), (byte) 0) >= 0) {
-            return new Unreadable("not valid JSON: a message is JSON text in UTF-8, with no NUL byte");
-        }
-        try (JsonParser parser = FACTORY.createParser((InputStream) new ByteBufInputStream(utf8))) {
-            return parse(parser, utf8, base);
+        try {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four; JSON never has one there.
+            if (utf8.bytesBefore(base, Math.min(4, utf8.readableBytes()), (byte) 0) >= 0) {
+                return new Unreadable("not valid JSON: a message is JSON text in UTF-8, with no NUL byte");
+            }
+            try (JsonParser parser = FACTORY.createParser((InputStream) new ByteBufInputStream(utf8))) {
+                return parse(parser, utf8, base);
+            }
         } catch (Malformed malformed) {
             return new Unreadable(malformed.getMessage());
         } catch (JsonProcessingException e) {
             return new Unreadable("not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            utf8.readerIndex(utf8.writerIndex());
         }
     }
 

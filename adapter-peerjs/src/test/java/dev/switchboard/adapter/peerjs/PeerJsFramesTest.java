@@ -49,6 +49,16 @@ class PeerJsFramesTest {
         bytes.readerIndex("ignored".length());
 
         assertThat(PeerJsFrames.parse(bytes)).isEqualTo(new PeerJsFrames.Inbound("X", Optional.empty(), "[1]"));
+        assertThat(bytes.isReadable()).isFalse();
+    }
+
+    @Test
+    void consumesAnUnreadableFrameWhole() {
+        // Refused at its first token, long before the parser has read a buffer's worth of it.
+        ByteBuf bytes = Unpooled.copiedBuffer("[1]" + " ".repeat(20_000), StandardCharsets.UTF_8);
+
+        assertThat(PeerJsFrames.parse(bytes)).isInstanceOf(PeerJsFrames.Unreadable.class);
+        assertThat(bytes.isReadable()).isFalse();
     }
 
     @Test
