@@ -194,7 +194,9 @@ for rate in rates:
              (f"open {rate}", "rate", f"relayed messages/s ({loop})"),
              (f"open {rate}", "serverCpu", f"server core busy, % ({loop})"),
              (f"open {rate}", "generatorCpu", f"generator core busy, % ({loop})"),
-             (f"open {rate}", "latenessP99", f"generator lateness p99, ms ({loop})")]
+             (f"open {rate}", "latenessP99", f"generator lateness p99, ms ({loop})"),
+             (f"open {rate}", "busiestWait", f"server's busiest thread runnable but waiting, % of the time ({loop})"),
+             (f"open {rate}", "othersRun", f"server's other threads running, % of the time ({loop})")]
 rows += [("idle", "perConnKib", "RSS per idle connection, KiB"),
          ("idle", "rssKib", "RSS with the idle connections, KiB")]
 def values(server, scenario, key):
@@ -220,7 +222,8 @@ for relay in ("noop-node", "noop-undertow", "noop-netty"):
         for r in runs.get((relay, f"open {rate}"), []):
             print(f"{relay} no-op relay floor (open loop, {rate}/s): p50 {r.get('queuedP50', '-')} ms, "
                   f"p99 {r.get('queuedP99', '-')} ms, p99.9 {r.get('queuedP999', '-')} ms from queued, "
-                  f"generator {r.get('generatorCpu', '-')}%, relay {r.get('serverCpu', '-')}%")
+                  f"generator {r.get('generatorCpu', '-')}%, relay {r.get('serverCpu', '-')}%, "
+                  f"relay's busiest thread waiting {r.get('busiestWait', '-')}%")
 failures = {k: sum(int(r.get("failures", 0)) for r in v) for k, v in runs.items()}
 failed = [k for k, v in runs.items() if any("failed" in r for r in v)]
 print(f"client failures + server closes per (server, scenario): {failures}" + (f"; failed runs: {failed}" if failed else ""))

@@ -92,11 +92,14 @@ public final class PeerJsBench {
         }
         Thread.sleep(number("warmupSeconds", 5) * 1000L);
         Snapshot start = Snapshot.take(server, stats);
+        ThreadSchedule startSchedule = ThreadSchedule.of(server.pid());
         stats.takeLatencies();
         stats.takeLatenciesFromQueued();
         driver.takeLateness();
         Thread.sleep(number("seconds", 10) * 1000L);
         Snapshot end = Snapshot.take(server, stats);
+        List<ThreadSchedule.Share> threads = startSchedule.until(ThreadSchedule.of(server.pid()),
+                end.wallNanos() - start.wallNanos());
         Histogram latencies = stats.takeLatencies();
         Histogram fromQueued = stats.takeLatenciesFromQueued();
         Histogram lateness = driver.takeLateness();
@@ -127,14 +130,35 @@ public final class PeerJsBench {
                     lateness.getValueAtPercentile(50) / 1e6, lateness.getValueAtPercentile(99) / 1e6,
                     lateness.getMaxValue() / 1e6);
         }
+        String schedule = "";
+        if (threads.isEmpty()) {
+            Report.line("server's threads", "not measured: no /proc/<pid>/task/*/schedstat on this kernel");
+        } else {
+            ThreadSchedule.Share busiest = threads.get(0);
+            List<ThreadSchedule.Share> others = threads.subList(1, threads.size());
+            double othersRun = others.stream().mapToDouble(ThreadSchedule.Share::runPercent).sum();
+            Report.line("server's busiest thread", "%s: ran %.1f%%, waited for its core %.1f%% of the window",
+                    busiest.name(), busiest.runPercent(), busiest.waitPercent());
+            Report.line("server's other threads", "ran %.1f%% of the window; most: %s", othersRun, mostRun(others));
+            schedule = String.format(" busiestWait=%.2f othersRun=%.2f", busiest.waitPercent(), othersRun);
+        }
         Report.line("client failures / server closes", "%d / %d", stats.failures(), stats.closes());
         System.out.printf("RESULT scenario=%s server=%s rate=%.0f cpuRate=%.0f serverCpu=%.0f p50=%.3f p99=%.3f"
                         + " queuedP50=%.3f queuedP90=%.3f queuedP99=%.3f queuedP999=%.3f generatorCpu=%.0f"
-                        + " latenessP99=%.3f failures=%d%n",
+                        + " latenessP99=%.3f%s failures=%d%n",
                 mode, options.getOrDefault("server", "server"), relayed / seconds, relayed / serverCpu,
                 100 * serverCpu / seconds, p50, p99, queuedP50, queuedP90, queuedP99, queuedP999,
-                100 * generatorCpu / seconds,
-                lateness.getValueAtPercentile(99) / 1e6, stats.failures() + stats.closes());
+                100 * generatorCpu / seconds, lateness.getValueAtPercentile(99) / 1e6, schedule,
+                stats.failures() + stats.closes());
+    }
+
+    /** The three threads that ran the most, with their share of the window. */
+    private static String mostRun(List<ThreadSchedule.Share> threads) {
+        List<String> named = new ArrayList<>();
+        for (ThreadSchedule.Share thread : threads.subList(0, Math.min(3, threads.size()))) {
+            named.add(String.format("%s %.1f%%", thread.name(), thread.runPercent()));
+        }
+        return String.join(", ", named);
     }
 
     /**
