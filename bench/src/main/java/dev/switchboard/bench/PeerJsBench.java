@@ -92,13 +92,13 @@ public final class PeerJsBench {
         }
         Thread.sleep(number("warmupSeconds", 5) * 1000L);
         Snapshot start = Snapshot.take(server, stats);
-        ThreadSchedule startSchedule = ThreadSchedule.of(server.pid());
+        ThreadSchedule startSchedule = ThreadSchedule.of(server);
         stats.takeLatencies();
         stats.takeLatenciesFromQueued();
         driver.takeLateness();
         Thread.sleep(number("seconds", 10) * 1000L);
         Snapshot end = Snapshot.take(server, stats);
-        List<ThreadSchedule.Share> threads = startSchedule.until(ThreadSchedule.of(server.pid()),
+        List<ThreadSchedule.Share> threads = startSchedule.until(ThreadSchedule.of(server),
                 end.wallNanos() - start.wallNanos());
         Histogram latencies = stats.takeLatencies();
         Histogram fromQueued = stats.takeLatenciesFromQueued();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,22 +49,37 @@ final class ProcessMeter {
 
     /** Context switches of all the process's threads, voluntary and not. */
     long contextSwitches() {
+        return eachThread(task -> {
+            Matcher m = SWITCHES.matcher(Files.readString(task.resolve("status")));
+            long switches = 0;
+            while (m.find()) {
+                switches += Long.parseLong(m.group(1));
+            }
+            return switches;
+        }).stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What {@code reader} reads of each of the process's threads; a thread that ends meanwhile is left out. */
+    <T> List<T> eachThread(ThreadReader<T> reader) {
+        List<T> read = new ArrayList<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return tasks.mapToLong(task -> {
+            tasks.forEach(task -> {
                 try {
-                    Matcher m = SWITCHES.matcher(Files.readString(task.resolve("status")));
-                    long switches = 0;
-                    while (m.find()) {
-                        switches += Long.parseLong(m.group(1));
-                    }
-                    return switches;
-                } catch (IOException e) {
-                    return 0; // the thread ended meanwhile
+                    read.add(reader.read(task));
+                } catch (IOException ended) {
+                    // The thread ended between the listing and the read.
                 }
-            }).sum();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return read;
+    }
+
+    /** Reads one thread's files, in {@code /proc/<pid>/task/<tid>}. */
+    @FunctionalInterface
+    interface ThreadReader<T> {
+        T read(Path task) throws IOException;
     }
 
     private long statField(int index) {

@@ -1,7 +1,6 @@
 package dev.switchboard.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,24 +28,20 @@ final class ThreadSchedule {
         this.threads = threads;
     }
 
-    /** The counters of every thread of {@code pid} now; a thread that ends while being read is left out. */
-    static ThreadSchedule of(long pid) {
+    /** The counters of every thread of {@code process} now; a thread that ends while being read is left out. */
+    static ThreadSchedule of(ProcessMeter process) {
         Map<Long, Times> threads = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String[] counters = Files.readString(task.resolve("schedstat")).trim().split(" ");
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    threads.put(Long.parseLong(task.getFileName().toString()),
-                            new Times(name, Long.parseLong(counters[0]), Long.parseLong(counters[1])));
-                } catch (IOException ended) {
-                    // The thread ended between the listing and the read.
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Map.Entry<Long, Times> thread : process.eachThread(ThreadSchedule::read)) {
+            threads.put(thread.getKey(), thread.getValue());
         }
         return new ThreadSchedule(threads);
+    }
+
+    private static Map.Entry<Long, Times> read(Path task) throws IOException {
+        String[] counters = Files.readString(task.resolve("schedstat")).trim().split(" ");
+        String name = Files.readString(task.resolve("comm")).trim();
+        return Map.entry(Long.parseLong(task.getFileName().toString()),
+                new Times(name, Long.parseLong(counters[0]), Long.parseLong(counters[1])));
     }
 
     /** Each thread's run and wait between {@code this} and {@code later}, the busiest first. */
