@@ -17,15 +17,34 @@ import java.util.concurrent.CompletableFuture;
 
 /** Speaks HTTP to a running Switchboard over the loopback socket, as any client would. */
 final class Api {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient CLIENT = newClient();
 
     private final int port;
+    private final HttpClient client;
 
     Api(int port) {
+        this(port, CLIENT);
+    }
+
+    private Api(int port, HttpClient client) {
         this.port = port;
+        this.client = client;
+    }
+
+    /**
+     * An Api with connections of its own, none kept from before: what a client reconnecting to a restarted server
+     * uses. The JDK's client may otherwise send on a kept-alive connection the stopped server has closed but whose
+     * end it has not yet read, and then wait for an answer that never comes.
+     */
+    static Api onNewConnections(int port) {
+        return new Api(port, newClient());
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The {@code @target-uri} the server reconstructs: the client sends {@code Host: 127.0.0.1:<port>}. */
@@ -51,7 +70,7 @@ final class Api {
 
     ApiResponse send(HttpRequest request) {
         try {
-            return ApiResponse.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
+            return ApiResponse.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -63,7 +82,7 @@ final class Api {
     /** For responses whose body is bytes, such as a chunk. */
     BinaryResponse sendForBytes(HttpRequest request) {
         try {
-            return BinaryResponse.of(CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            return BinaryResponse.of(client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -78,7 +97,7 @@ final class Api {
     }
 
     CompletableFuture<ApiResponse> sendAsync(HttpRequest request) {
-        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiResponse::of);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ApiResponse::of);
     }
 
     /**

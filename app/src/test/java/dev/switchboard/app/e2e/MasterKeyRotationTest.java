@@ -40,7 +40,10 @@ class MasterKeyRotationTest {
         return settings;
     }
 
-    /** On {@code port} (0 for any), so that clients' signatures, which cover the port, carry over restarts. */
+    /**
+     * On {@code port} (0 for any), so that clients' signatures, which cover the port, carry over restarts; after a
+     * restart the clients reach it on new connections ({@link Api#onNewConnections}).
+     */
     private StartedSwitchboard start(int port, String current, String retired) {
         Map<String, String> settings = keys(current, retired);
         settings.put("SWITCHBOARD_HTTP_PORT", String.valueOf(port));
@@ -70,7 +73,8 @@ class MasterKeyRotationTest {
 
         Peer third;
         try (StartedSwitchboard underKey2 = start(port, KEY_2, KEY_1)) {
-            assertThat(publishStatus(first)).as("sealed under key 1, now retired").isEqualTo(201);
+            Api reconnected = Api.onNewConnections(port);
+            assertThat(publishStatus(first.via(reconnected))).as("sealed under key 1, now retired").isEqualTo(201);
             third = underKey2.api().newHmacPeer();
 
             // Beside the running server, as in production.
@@ -79,7 +83,7 @@ class MasterKeyRotationTest {
                 assertThat(rotation.linesContaining("\"rotation\":\"complete\"")).singleElement().asString()
                         .contains("\"resealed\":2").contains("\"unopenable\":0");
             }
-            assertThat(publishStatus(second)).as("resealed while the server runs").isEqualTo(201);
+            assertThat(publishStatus(second.via(reconnected))).as("resealed while the server runs").isEqualTo(201);
         }
 
         try (LauncherProcess again = rotateKeys(KEY_2, KEY_1)) {
@@ -88,9 +92,10 @@ class MasterKeyRotationTest {
         }
 
         try (StartedSwitchboard key1Removed = start(port, KEY_2, null)) {
-            assertThat(publishStatus(first)).as("issued under key 1, which is gone").isEqualTo(201);
-            assertThat(publishStatus(second)).isEqualTo(201);
-            assertThat(publishStatus(third)).isEqualTo(201);
+            Api reconnected = Api.onNewConnections(port);
+            assertThat(publishStatus(first.via(reconnected))).as("issued under key 1, which is gone").isEqualTo(201);
+            assertThat(publishStatus(second.via(reconnected))).isEqualTo(201);
+            assertThat(publishStatus(third.via(reconnected))).isEqualTo(201);
         }
     }
 
@@ -111,7 +116,7 @@ class MasterKeyRotationTest {
 
         // Key 1 was only missing from that run's configuration: with it back, nothing was lost.
         try (StartedSwitchboard keyBack = start(port, KEY_2, KEY_1)) {
-            assertThat(publishStatus(stranded)).isEqualTo(201);
+            assertThat(publishStatus(stranded.via(Api.onNewConnections(port)))).isEqualTo(201);
         }
     }
 }

@@ -39,7 +39,10 @@ class RestartDurabilityTest {
         return StartedSwitchboard.start(settings);
     }
 
-    /** A new application on the port {@code stopped} listened on, so that clients and their signatures carry over. */
+    /**
+     * A new application on the port {@code stopped} listened on, so that clients and their signatures carry over;
+     * the clients reach it on new connections ({@link Api#onNewConnections}), as they would after a restart.
+     */
     private StartedSwitchboard restart(int port, Map<String, String> more) {
         Map<String, String> settings = new HashMap<>(more);
         settings.put("SWITCHBOARD_HTTP_PORT", String.valueOf(port));
@@ -57,7 +60,7 @@ class RestartDurabilityTest {
         }
 
         try (StartedSwitchboard after = restart(port, Map.of())) {
-            ApiResponse published = peer.post("/v1/offers",
+            ApiResponse published = peer.via(Api.onNewConnections(port)).post("/v1/offers",
                     Map.of("service", uniqueService(), "offers", List.of(Map.of("sdp", sdp("after")))));
 
             assertThat(published.status()).as("%s", published).isEqualTo(201);
@@ -74,7 +77,7 @@ class RestartDurabilityTest {
         }
 
         try (StartedSwitchboard after = restart(port, Map.of("SWITCHBOARD_MASTER_KEY", OTHER_MASTER_KEY))) {
-            ApiResponse refused = peer.post("/v1/offers",
+            ApiResponse refused = peer.via(Api.onNewConnections(port)).post("/v1/offers",
                     Map.of("service", uniqueService(), "offers", List.of(Map.of("sdp", sdp("after")))));
 
             assertThat(refused.status()).as("%s", refused).isEqualTo(401);
@@ -94,7 +97,7 @@ class RestartDurabilityTest {
         }
 
         try (StartedSwitchboard after = restart(port, Map.of())) {
-            ApiResponse replayed = publication.send();
+            ApiResponse replayed = Api.onNewConnections(port).send(publication.request());
 
             assertThat(replayed.status()).as("%s", replayed).isEqualTo(401);
             assertThat(replayed.code()).isEqualTo("nonce_replayed");
@@ -118,7 +121,7 @@ class RestartDurabilityTest {
         }
 
         try (StartedSwitchboard after = restart(port, Map.of())) {
-            Api api = after.api();
+            Api api = Api.onNewConnections(port);
             ApiResponse found = api.get("/v1/offers?service=" + service);
             assertThat(Instant.now()).as("restarted before the offer expired").isBefore(expiresAt);
             assertThat(Json.texts(found.json().path("offers"), "id")).containsExactly(offerId);
